@@ -27,6 +27,10 @@ public class GaleraGenException extends RuntimeException {
         this(List.of(problem));
     }
 
+    public GaleraGenException(Problem problem, Throwable cause) {
+        this(List.of(problem), cause);
+    }
+
     public List<Problem> problems() {
         return problems;
     }

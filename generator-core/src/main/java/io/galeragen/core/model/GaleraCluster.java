@@ -1,0 +1,143 @@
+package io.galeragen.core.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A MariaDB Galera cluster on Kubernetes: everything galera-gen renders is derived from this.
+ * Immutable; build one with {@link #builder()}, which validates every field before it returns.
+ *
+ * @param name            DNS-1123 label; names the StatefulSet, its Services and ConfigMap
+ * @param namespace       the namespace everything is rendered into
+ * @param createNamespace whether a Namespace document is rendered
+ * @param replicas        members; 1 runs a standalone MariaDB without wsrep
+ * @param clusterDomain   the Kubernetes cluster DNS domain, used in peer addresses
+ * @param images          container images
+ * @param storage         each member's data volume
+ * @param resources       the MariaDB container's resources
+ * @param galera          replication settings
+ * @param exporter        the Prometheus exporter sidecar
+ * @param rootPassword    the Secret key holding the root password
+ * @param recoveryPolicy  what init.sh may decide alone after an outage
+ * @param labels          extra labels on every rendered object
+ * @param annotations     extra annotations on every rendered object
+ */
+public record GaleraCluster(
+        String name,
+        String namespace,
+        boolean createNamespace,
+        int replicas,
+        String clusterDomain,
+        Images images,
+        Storage storage,
+        Resources resources,
+        GaleraSettings galera,
+        Exporter exporter,
+        SecretRef rootPassword,
+        RecoveryPolicy recoveryPolicy,
+        Map<String, String> labels,
+        Map<String, String> annotations) {
+
+    public GaleraCluster {
+        labels = Map.copyOf(labels);
+        annotations = Map.copyOf(annotations);
+    }
+
+    /** Labels in a stable order, for rendering. */
+    public Map<String, String> sortedLabels() {
+        return new TreeMap<>(labels);
+    }
+
+    /** Annotations in a stable order, for rendering. */
+    public Map<String, String> sortedAnnotations() {
+        return new TreeMap<>(annotations);
+    }
+
+    /** Galera replication is on for two or more members; one member runs as a plain MariaDB. */
+    public boolean wsrepEnabled() {
+        return replicas > 1;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The cluster every default describes ({@link Defaults}). */
+    public static GaleraCluster defaults() {
+        return builder().build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Starts from {@link Defaults}; {@link #build()} validates and throws a GaleraGenException naming each bad field. */
+    public static final class Builder {
+        private String name = Defaults.NAME;
+        private String namespace = Defaults.NAMESPACE;
+        private boolean createNamespace;
+        private int replicas = Defaults.REPLICAS;
+        private String clusterDomain = Defaults.CLUSTER_DOMAIN;
+        private Images images = new Images(Defaults.MARIADB_IMAGE, Defaults.EXPORTER_IMAGE, Defaults.PULL_POLICY);
+        private Storage storage = Defaults.STORAGE;
+        private Resources resources = Defaults.RESOURCES;
+        private GaleraSettings galera;
+        private Exporter exporter;
+        private SecretRef rootPassword;
+        private RecoveryPolicy recoveryPolicy = Defaults.RECOVERY_POLICY;
+        private Map<String, String> labels = Defaults.LABELS;
+        private Map<String, String> annotations = Defaults.ANNOTATIONS;
+
+        private Builder() {
+        }
+
+        private Builder(GaleraCluster cluster) {
+            name = cluster.name;
+            namespace = cluster.namespace;
+            createNamespace = cluster.createNamespace;
+            replicas = cluster.replicas;
+            clusterDomain = cluster.clusterDomain;
+            images = cluster.images;
+            storage = cluster.storage;
+            resources = cluster.resources;
+            galera = cluster.galera;
+            exporter = cluster.exporter;
+            rootPassword = cluster.rootPassword;
+            recoveryPolicy = cluster.recoveryPolicy;
+            labels = cluster.labels;
+            annotations = cluster.annotations;
+        }
+
+        public Builder name(String value) { name = value; return this; }
+        public Builder namespace(String value) { namespace = value; return this; }
+        public Builder createNamespace(boolean value) { createNamespace = value; return this; }
+        public Builder replicas(int value) { replicas = value; return this; }
+        public Builder clusterDomain(String value) { clusterDomain = value; return this; }
+        public Builder images(Images value) { images = value; return this; }
+        public Builder storage(Storage value) { storage = value; return this; }
+        public Builder resources(Resources value) { resources = value; return this; }
+        public Builder galera(GaleraSettings value) { galera = value; return this; }
+        public Builder exporter(Exporter value) { exporter = value; return this; }
+        public Builder rootPassword(SecretRef value) { rootPassword = value; return this; }
+        public Builder recoveryPolicy(RecoveryPolicy value) { recoveryPolicy = value; return this; }
+        public Builder labels(Map<String, String> value) { labels = value; return this; }
+        public Builder annotations(Map<String, String> value) { annotations = value; return this; }
+
+        public GaleraCluster build() {
+            // Secret-backed defaults follow the name, so they are filled in at build time.
+            String secret = Defaults.secretName(name);
+            GaleraCluster cluster = new GaleraCluster(name, namespace, createNamespace, replicas, clusterDomain,
+                    images, storage, resources,
+                    galera != null ? galera : new GaleraSettings(Defaults.SST_METHOD,
+                            SecretRef.of(secret, Defaults.SST_PASSWORD_KEY), Defaults.SST_USER,
+                            Defaults.APPLIER_THREADS, Defaults.GCACHE_SIZE, Map.of(), List.of()),
+                    exporter != null ? exporter : new Exporter(true, Defaults.EXPORTER_PORT,
+                            SecretRef.of(secret, Defaults.EXPORTER_MY_CNF_KEY)),
+                    rootPassword != null ? rootPassword : SecretRef.of(secret, Defaults.ROOT_PASSWORD_KEY),
+                    recoveryPolicy, labels, annotations);
+            ModelValidator.requireValid(cluster);
+            return cluster;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.galeragen.core.render;
+
+import io.galeragen.core.model.GaleraCluster;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a template needs, computed in Java: templates only lay these values out.
+ *
+ * @param cluster         the model, for plain fields (images, storage, ...)
+ * @param names           object names
+ * @param labels          labels on every object: the app.kubernetes.io set plus the user's
+ * @param selectorLabels  the immutable subset that selects the cluster's pods
+ * @param annotations     the user's annotations, sorted
+ * @param wsrep           whether Galera replication is on (two or more members)
+ * @param clusterAddress  wsrep_cluster_address, every member's stable DNS name
+ * @param peerHosts       every member's stable DNS name, in ordinal order
+ * @param readyPeersHost  DNS name that resolves only while some member is ready
+ * @param providerOptions wsrep_provider_options, rendered
+ * @param configFiles     files of the ConfigMap, in a stable order (empty while galera.cnf itself renders)
+ * @param configHash      hash of the ConfigMap's files; a pod-template annotation, so a change rolls the pods
+ */
+public record ClusterView(
+        GaleraCluster cluster,
+        Names names,
+        Map<String, String> labels,
+        Map<String, String> selectorLabels,
+        Map<String, String> annotations,
+        boolean wsrep,
+        String clusterAddress,
+        List<String> peerHosts,
+        String readyPeersHost,
+        String providerOptions,
+        List<ConfigFile> configFiles,
+        String configHash) {
+
+    ClusterView withConfigFiles(List<ConfigFile> files, String hash) {
+        return new ClusterView(cluster, names, labels, selectorLabels, annotations, wsrep, clusterAddress,
+                peerHosts, readyPeersHost, providerOptions, List.copyOf(files), hash);
+    }
+
+    /** Space-separated peer names, as init.sh reads them from PEER_HOSTS. */
+    public String peerHostList() {
+        return String.join(" ", peerHosts);
+    }
+}

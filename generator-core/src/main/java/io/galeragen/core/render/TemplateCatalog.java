@@ -1,0 +1,47 @@
+package io.galeragen.core.render;
+
+import io.galeragen.core.model.GaleraCluster;
+
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The built-in templates: one per Kubernetes resource, named after it, and the files the ConfigMap carries.
+ * A template override folder may replace any of these names and no other.
+ */
+public final class TemplateCatalog {
+
+    /** A resource template and when it is rendered. */
+    record ResourceTemplate(String name, Predicate<GaleraCluster> included) {
+    }
+
+    /** A ConfigMap file: rendered by FreeMarker when its template name ends in .ftl, else copied verbatim. */
+    record FileTemplate(String fileName, String templateName) {
+        boolean parsed() {
+            return templateName.endsWith(".ftl");
+        }
+    }
+
+    static final List<ResourceTemplate> RESOURCES = List.of(
+            new ResourceTemplate("namespace.yaml.ftl", GaleraCluster::createNamespace),
+            new ResourceTemplate("configmap.yaml.ftl", cluster -> true),
+            new ResourceTemplate("service-headless.yaml.ftl", cluster -> true),
+            new ResourceTemplate("service-ready.yaml.ftl", cluster -> true),
+            new ResourceTemplate("service.yaml.ftl", cluster -> true),
+            new ResourceTemplate("statefulset.yaml.ftl", cluster -> true));
+
+    static final List<FileTemplate> CONFIG_FILES = List.of(
+            new FileTemplate("galera.cnf", "files/galera.cnf.ftl"),
+            new FileTemplate("init.sh", "files/init.sh"),
+            new FileTemplate("probe.sh", "files/probe.sh"));
+
+    private TemplateCatalog() {
+    }
+
+    /** Every name a template override folder may use. */
+    public static List<String> names() {
+        return Stream.concat(RESOURCES.stream().map(ResourceTemplate::name),
+                CONFIG_FILES.stream().map(FileTemplate::templateName)).sorted().toList();
+    }
+}

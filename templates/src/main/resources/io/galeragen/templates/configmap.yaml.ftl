@@ -1,0 +1,11 @@
+<#import "_helpers.ftl" as h>
+apiVersion: v1
+kind: ConfigMap
+<@h.metadata names.configMap/>
+data:
+<#list configFiles as file>
+  ${file.name}: |
+<#list file.lines as line>
+    ${line}
+</#list>
+</#list>

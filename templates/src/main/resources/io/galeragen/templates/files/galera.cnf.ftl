@@ -1,0 +1,30 @@
+# galera.cnf for ${cluster.name}, rendered by galera-gen. No credentials here: init.sh writes them from Secrets.
+[mysqld]
+bind-address=0.0.0.0
+skip-name-resolve
+<#if wsrep>
+# Galera requires row-based replication, InnoDB and interleaved auto-increment locks.
+binlog_format=ROW
+default_storage_engine=InnoDB
+innodb_autoinc_lock_mode=2
+
+[galera]
+wsrep_on=ON
+wsrep_provider=/usr/lib/galera/libgalera_smm.so
+wsrep_cluster_name=${cluster.name}
+wsrep_cluster_address=${clusterAddress}
+wsrep_sst_method=${cluster.galera.sstMethod.value()}
+wsrep_slave_threads=${cluster.galera.applierThreads}
+wsrep_provider_options="${providerOptions}"
+<#else>
+# One member: a standalone MariaDB, Galera replication off.
+wsrep_on=OFF
+</#if>
+<#if cluster.galera.extraCnf?has_content>
+
+# galera.extraCnf, last so that it wins.
+[mysqld]
+<#list cluster.galera.extraCnf as line>
+${line}
+</#list>
+</#if>

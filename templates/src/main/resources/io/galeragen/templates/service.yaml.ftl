@@ -1,0 +1,13 @@
+<#import "_helpers.ftl" as h>
+<#-- What applications connect to: ready members only (Synced and in the primary component). -->
+apiVersion: v1
+kind: Service
+<@h.metadata names.clientService/>
+spec:
+  type: ClusterIP
+  selector:
+<@h.labelMap selectorLabels 4/>
+  ports:
+  - name: mysql
+    port: 3306
+    targetPort: mysql

@@ -1,0 +1,213 @@
+<#import "_helpers.ftl" as h>
+<#assign resources = cluster.resources>
+apiVersion: apps/v1
+kind: StatefulSet
+<@h.metadata names.statefulSet/>
+spec:
+  serviceName: ${names.peerService}
+  replicas: ${cluster.replicas}
+  # Parallel: after a full outage every member must start at once, or pc.recovery cannot reform the cluster.
+  podManagementPolicy: Parallel
+  updateStrategy:
+    type: RollingUpdate
+  selector:
+    matchLabels:
+<@h.labelMap selectorLabels 6/>
+  template:
+    metadata:
+      labels:
+<@h.labelMap labels 8/>
+      annotations:
+        galera-gen.io/config-hash: ${h.q(configHash)}
+<@h.labelMap annotations 8/>
+    spec:
+      automountServiceAccountToken: false
+      # A clean shutdown writes safe_to_bootstrap; give mariadbd time to finish it.
+      terminationGracePeriodSeconds: 120
+      securityContext:
+        runAsUser: 999
+        runAsGroup: 999
+        fsGroup: 999
+        runAsNonRoot: true
+        seccompProfile:
+          type: RuntimeDefault
+      initContainers:
+      - name: init
+        image: ${h.q(cluster.images.mariadb)}
+        imagePullPolicy: ${cluster.images.pullPolicy}
+        command: ["/bin/bash", "/etc/galera/init.sh"]
+        env:
+        - name: POD_NAME
+          valueFrom:
+            fieldRef:
+              fieldPath: metadata.name
+        - name: POD_NAMESPACE
+          valueFrom:
+            fieldRef:
+              fieldPath: metadata.namespace
+        - name: CLUSTER_NAME
+          value: ${h.q(cluster.name)}
+        - name: REPLICAS
+          value: ${h.q(cluster.replicas?c)}
+        - name: DATADIR
+          value: /var/lib/mysql
+        - name: CONF_DIR
+          value: /etc/mysql/conf.d
+        - name: GALERA_CONFIG_DIR
+          value: /etc/galera
+        - name: WSREP_CLUSTER_ADDRESS
+          value: ${h.q(clusterAddress)}
+        - name: READY_PEERS_HOST
+          value: ${h.q(readyPeersHost)}
+        - name: PEER_HOSTS
+          value: ${h.q(peerHostList)}
+        - name: RECOVERY_POLICY
+          value: ${h.q(cluster.recoveryPolicy.value())}
+        - name: SST_USER
+          value: ${h.q(cluster.galera.sstUser)}
+        - name: SST_PASSWORD
+          valueFrom:
+            secretKeyRef:
+              name: ${cluster.galera.sstCredentials.name}
+              key: ${cluster.galera.sstCredentials.key}
+        securityContext:
+          allowPrivilegeEscalation: false
+          capabilities:
+            drop: ["ALL"]
+        volumeMounts:
+        - name: data
+          mountPath: /var/lib/mysql
+        - name: conf
+          mountPath: /etc/mysql/conf.d
+        - name: config
+          mountPath: /etc/galera
+          readOnly: true
+      containers:
+      - name: mariadb
+        image: ${h.q(cluster.images.mariadb)}
+        imagePullPolicy: ${cluster.images.pullPolicy}
+        env:
+        - name: MARIADB_ROOT_PASSWORD
+          valueFrom:
+            secretKeyRef:
+              name: ${cluster.rootPassword.name}
+              key: ${cluster.rootPassword.key}
+        ports:
+        - name: mysql
+          containerPort: 3306
+        - name: sst
+          containerPort: 4444
+        - name: galera
+          containerPort: 4567
+        - name: galera-udp
+          containerPort: 4567
+          protocol: UDP
+        - name: ist
+          containerPort: 4568
+        # No liveness probe: it would kill a joiner in the middle of a long SST.
+        startupProbe:
+          exec:
+            command: ["/bin/bash", "/etc/galera/probe.sh", "started"]
+          periodSeconds: 10
+          timeoutSeconds: 5
+          # Up to 6 hours for a first SST of a large datadir.
+          failureThreshold: 2160
+        readinessProbe:
+          exec:
+            command: ["/bin/bash", "/etc/galera/probe.sh", "ready"]
+          periodSeconds: 5
+          timeoutSeconds: 5
+          failureThreshold: 2
+<#if resources.cpuRequest?? || resources.memoryRequest?? || resources.cpuLimit?? || resources.memoryLimit??>
+        resources:
+<#if resources.cpuRequest?? || resources.memoryRequest??>
+          requests:
+<#if resources.cpuRequest??>
+            cpu: ${h.q(resources.cpuRequest)}
+</#if>
+<#if resources.memoryRequest??>
+            memory: ${h.q(resources.memoryRequest)}
+</#if>
+</#if>
+<#if resources.cpuLimit?? || resources.memoryLimit??>
+          limits:
+<#if resources.cpuLimit??>
+            cpu: ${h.q(resources.cpuLimit)}
+</#if>
+<#if resources.memoryLimit??>
+            memory: ${h.q(resources.memoryLimit)}
+</#if>
+</#if>
+</#if>
+        securityContext:
+          allowPrivilegeEscalation: false
+          capabilities:
+            drop: ["ALL"]
+        volumeMounts:
+        - name: data
+          mountPath: /var/lib/mysql
+        - name: conf
+          mountPath: /etc/mysql/conf.d
+        - name: config
+          mountPath: /etc/galera
+          readOnly: true
+<#if cluster.exporter.enabled>
+      - name: exporter
+        image: ${h.q(cluster.images.exporter)}
+        imagePullPolicy: ${cluster.images.pullPolicy}
+        # Credentials come from a my.cnf in a Secret: v0.15+ no longer reads DATA_SOURCE_NAME.
+        args:
+        - --config.my-cnf=/etc/mysqld-exporter/my.cnf
+        - --mysqld.address=127.0.0.1:3306
+        - --web.listen-address=:${cluster.exporter.port?c}
+        ports:
+        - name: metrics
+          containerPort: ${cluster.exporter.port?c}
+        resources:
+          requests:
+            cpu: 10m
+            memory: 32Mi
+          limits:
+            memory: 64Mi
+        securityContext:
+          allowPrivilegeEscalation: false
+          readOnlyRootFilesystem: true
+          capabilities:
+            drop: ["ALL"]
+        volumeMounts:
+        - name: exporter-config
+          mountPath: /etc/mysqld-exporter
+          readOnly: true
+</#if>
+      volumes:
+      - name: config
+        configMap:
+          name: ${names.configMap}
+      - name: conf
+        emptyDir: {}
+<#if cluster.exporter.enabled>
+      - name: exporter-config
+        secret:
+          secretName: ${cluster.exporter.credentials.name}
+          # 0400: only the exporter reads its credentials.
+          defaultMode: 256
+          items:
+          - key: ${cluster.exporter.credentials.key}
+            path: my.cnf
+</#if>
+  volumeClaimTemplates:
+  - metadata:
+      name: data
+      labels:
+<@h.labelMap selectorLabels 8/>
+    spec:
+      accessModes:
+<#list cluster.storage.accessModes as mode>
+      - ${mode}
+</#list>
+<#if cluster.storage.storageClassName??>
+      storageClassName: ${cluster.storage.storageClassName}
+</#if>
+      resources:
+        requests:
+          storage: ${h.q(cluster.storage.size)}
