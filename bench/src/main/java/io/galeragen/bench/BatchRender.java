@@ -1,0 +1,72 @@
+package io.galeragen.bench;
+
+import io.galeragen.core.GaleraGenerator;
+import io.galeragen.core.Rendering;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A batch run: one JVM, one generator, {@code --count} distinct clusters rendered one after another (the
+ * "1,000 clusters" figure of issue #6). Prints wall time from JVM start, from main and of the render loop alone,
+ * and the heap: the peak used (sum of the heap pools' peaks, an upper bound) and what is still used after a GC.
+ *
+ * <pre>java -cp galera-bench.jar io.galeragen.bench.BatchRender [--count 1000] [--validation] [--versions 1.30]</pre>
+ */
+public final class BatchRender {
+
+    private BatchRender() {
+    }
+
+    public static void main(String[] args) {
+        long mainStart = System.nanoTime();
+        int count = 1000;
+        boolean validation = false;
+        List<String> versions = List.of("1.30");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--count" -> count = Integer.parseInt(args[++i]);
+                case "--validation" -> validation = true;
+                case "--versions" -> versions = List.of(args[++i].split(","));
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; usage: BatchRender [--count N] [--validation] [--versions 1.28,1.33]");
+            }
+        }
+        GaleraGenerator.Builder builder = GaleraGenerator.builder();
+        if (validation) {
+            builder.schemaLocations(Schemas.locations()).kubernetesVersions(versions);
+        }
+        GaleraGenerator generator = builder.build();
+        long loopStart = System.nanoTime();
+        long bytes = 0;
+        int documents = 0;
+        for (int i = 0; i < count; i++) {
+            Rendering rendering = generator.render(Clusters.distinct(i));
+            bytes += rendering.combinedYaml().length();
+            documents += rendering.manifests().size();
+        }
+        long end = System.nanoTime();
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+
+        long peakHeap = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peakHeap += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.gc();
+        long afterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+
+        System.out.printf(Locale.ROOT, "batch clusters=%d validation=%s%s documents=%d yaml_chars=%d%n", count,
+                validation, validation ? " versions=" + String.join(",", versions) : "", documents, bytes);
+        System.out.printf(Locale.ROOT,
+                "batch wall_ms_since_jvm_start=%d wall_ms_main=%.0f setup_ms=%.0f loop_ms=%.0f ms_per_cluster=%.3f%n",
+                sinceJvmStart, (end - mainStart) / 1e6, (loopStart - mainStart) / 1e6, (end - loopStart) / 1e6,
+                (end - loopStart) / 1e6 / count);
+        System.out.printf(Locale.ROOT, "batch peak_heap_mib=%.1f heap_after_gc_mib=%.1f max_heap_mib=%.0f%n",
+                peakHeap / 1048576.0, afterGc / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+    }
+}

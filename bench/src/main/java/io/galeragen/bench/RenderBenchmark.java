@@ -1,0 +1,65 @@
+package io.galeragen.bench;
+
+import io.galeragen.core.GaleraGenerator;
+import io.galeragen.core.Rendering;
+import io.galeragen.core.model.GaleraCluster;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Warm time of one {@link GaleraGenerator#render} call: templates, strict read into fabric8 types, canonical YAML,
+ * and (with {@code validation}) the JSON-schema check per Kubernetes version. One generator per trial, as an
+ * embedder or the plugin uses it. Sample mode, so the median (p50) is reported besides the mean; run with
+ * {@code -prof gc} for bytes allocated per render ({@code gc.alloc.rate.norm}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class RenderBenchmark {
+
+    @Param({"3", "9"})
+    public int replicas;
+
+    @Param({"false", "true"})
+    public boolean validation;
+
+    /** Kubernetes versions validated against, comma-separated (with validation only). */
+    @Param({"1.30"})
+    public String kubernetesVersions;
+
+    private GaleraGenerator generator;
+    private GaleraCluster cluster;
+
+    @Setup
+    public void setUp() {
+        GaleraGenerator.Builder builder = GaleraGenerator.builder();
+        if (validation) {
+            List<String> versions = Arrays.stream(kubernetesVersions.split(",")).map(String::trim).toList();
+            builder.schemaLocations(Schemas.locations()).kubernetesVersions(versions);
+        }
+        generator = builder.build();
+        cluster = Clusters.of(replicas);
+        generator.render(cluster); // fail in setup, not in the measurement, if something is wrong
+    }
+
+    @Benchmark
+    public Rendering render() {
+        return generator.render(cluster);
+    }
+}
