@@ -10,6 +10,9 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.dialect.BasicDialectRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.KeywordFactory;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.keyword.UnknownKeywordFactory;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.regex.JDKRegularExpressionFactory;
@@ -30,14 +33,22 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class SchemaValidator {
 
+    // x-kubernetes-* keywords only describe (list types, patch strategies): ignored quietly, where the library's
+    // default would log a warning for each.
+    private static final KeywordFactory KUBERNETES_EXTENSIONS = (keyword, context) -> keyword.startsWith("x-kubernetes-")
+            ? new NonValidationKeyword(keyword)
+            : UnknownKeywordFactory.getInstance().getKeyword(keyword, context);
     // The Kubernetes schemas declare "http://json-schema.org/schema#" (no draft): read it as draft-04, as
-    // kubeconform does. Unknown keywords (x-kubernetes-*) are annotations; patterns are java.util.regex, which
-    // accepts Go's inline flags such as ^(?i)(abort|warn)?$.
-    private static final Dialect KUBERNETES_DIALECT =
-            Dialect.builder("http://json-schema.org/schema#", Dialects.getDraft4()).build();
+    // kubeconform does. Patterns are java.util.regex, which accepts Go's inline flags: ^(?i)(abort|warn)?$.
+    private static final Dialect KUBERNETES_DIALECT = Dialect.builder("http://json-schema.org/schema#", Dialects.getDraft4())
+            .unknownKeywordFactory(KUBERNETES_EXTENSIONS)
+            .build();
+    private static final Dialect DRAFT_4 = Dialect.builder(Dialects.getDraft4())
+            .unknownKeywordFactory(KUBERNETES_EXTENSIONS)
+            .build();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
             builder -> builder
-                    .dialectRegistry(new BasicDialectRegistry(List.of(KUBERNETES_DIALECT, Dialects.getDraft4())))
+                    .dialectRegistry(new BasicDialectRegistry(List.of(KUBERNETES_DIALECT, DRAFT_4)))
                     .schemaRegistryConfig(SchemaRegistryConfig.builder()
                             .pathType(PathType.JSON_PATH)
                             .regularExpressionFactory(JDKRegularExpressionFactory.getInstance())
