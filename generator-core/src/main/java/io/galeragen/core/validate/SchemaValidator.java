@@ -1,7 +1,6 @@
 package io.galeragen.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaRegistry;
@@ -13,16 +12,13 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.KeywordFactory;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.keyword.UnknownKeywordFactory;
-import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.regex.JDKRegularExpressionFactory;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Problem;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -114,11 +110,7 @@ public final class SchemaValidator {
                     + kind + " in any schema location; tried " + String.join(", ", lookup.tried())
                     + " (ignore missing schemas to skip such documents)"));
         }
-        Set<Problem> problems = new LinkedHashSet<>(); // branches of oneOf may repeat an error
-        for (Error error : lookup.schema().validate(document)) {
-            problems.add(toProblem(where, error));
-        }
-        return List.copyOf(problems);
+        return SchemaErrors.toProblems(where, lookup.schema().validate(document));
     }
 
     private Lookup lookUp(KubernetesVersion version, String apiVersion, String kind) {
@@ -143,23 +135,5 @@ public final class SchemaValidator {
             throw new GaleraGenException(List.of(new Problem(address, "is not a usable JSON schema: "
                     + failure.getMessage())), failure);
         }
-    }
-
-    private static Problem toProblem(String where, Error error) {
-        JsonPath path = toJsonPath(error.getInstanceLocation());
-        // An unknown field is reported at the field itself, as the strict reader does; others at the value.
-        if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
-            path = path.field(error.getProperty());
-        }
-        return new Problem(where + ": " + path, error.getMessage());
-    }
-
-    private static JsonPath toJsonPath(NodePath location) {
-        JsonPath path = JsonPath.root();
-        for (int i = 0; i < location.getNameCount(); i++) {
-            Object element = location.getElement(i);
-            path = element instanceof Integer index ? path.index(index) : path.field(String.valueOf(element));
-        }
-        return path;
     }
 }

@@ -71,6 +71,26 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void intOrStringOfTheWrongTypeIsOneProblem() {
+        ObjectNode service = Fixtures.valid("service");
+        ((ObjectNode) service.at("/spec/ports/0")).put("targetPort", true);
+
+        assertThat(VALIDATOR.validate(service, "1.29")).containsExactly(new Problem(
+                "Service/galera-headless (k8s v1.29.0): spec.ports[0].targetPort",
+                "boolean found, [string, null] or [integer, null] expected"));
+    }
+
+    @Test
+    void quantityOfTheWrongTypeIsOneProblem() {
+        ObjectNode statefulSet = Fixtures.valid("statefulset");
+        ((ObjectNode) statefulSet.at("/spec/template/spec/containers/0/resources/limits")).putArray("cpu").add(2);
+
+        assertThat(VALIDATOR.validate(statefulSet, "1.33")).containsExactly(new Problem(
+                "StatefulSet/galera (k8s v1.33.0): spec.template.spec.containers[0].resources.limits.cpu",
+                "array found, [string, null] or [number, null] expected"));
+    }
+
+    @Test
     void containerWithoutNameIsRejected() {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         container(statefulSet).remove("name");
