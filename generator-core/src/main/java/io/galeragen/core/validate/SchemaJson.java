@@ -27,7 +27,8 @@ final class SchemaJson {
             }
             return schema;
         } catch (JsonProcessingException failure) {
-            throw new GaleraGenException(List.of(new Problem(address, "is not valid JSON: " + failure.getOriginalMessage())), failure);
+            Problem problem = new Problem(address, "is not valid JSON: " + failure.getOriginalMessage());
+            throw new GaleraGenException(List.of(problem), failure);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,12 +28,12 @@ import java.util.Optional;
  */
 public final class SchemaLocation {
 
-    /** kubeconform's {@code default} location. */
-    public static final String DEFAULT = "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/"
-            + "{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json";
     /** What kubeconform appends to a location that does not end in {@code json}. */
-    static final String FOLDER_LAYOUT =
-            "/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json";
+    static final String FOLDER_LAYOUT = "/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}"
+            + "/{{ .ResourceKind }}{{ .KindSuffix }}.json";
+    /** kubeconform's {@code default} location. */
+    public static final String DEFAULT =
+            "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master" + FOLDER_LAYOUT;
 
     private enum Access { PATH, FILE_URL, HTTP }
 
@@ -115,8 +116,8 @@ public final class SchemaLocation {
         try {
             return access == Access.FILE_URL ? Path.of(URI.create(address)) : Path.of(address);
         } catch (IllegalArgumentException bad) { // also InvalidPathException
-            throw new GaleraGenException(List.of(Problem.badValue("schema location " + given, address,
-                    access == Access.FILE_URL ? "an absolute file: URL, e.g. file:///schemas/x.json" : "a valid path")), bad);
+            String allowed = access == Access.FILE_URL ? "an absolute file: URL, e.g. file:///s/x.json" : "a path";
+            throw new GaleraGenException(List.of(Problem.badValue("schema location " + given, address, allowed)), bad);
         }
     }
 
@@ -124,12 +125,13 @@ public final class SchemaLocation {
         try {
             return URI.create(address);
         } catch (IllegalArgumentException bad) {
-            throw new GaleraGenException(List.of(Problem.badValue("schema location " + given, address, "a valid URL")), bad);
+            Problem problem = Problem.badValue("schema location " + given, address, "a valid URL");
+            throw new GaleraGenException(List.of(problem), bad);
         }
     }
 
     private static Access accessOf(String value) {
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        String lower = value.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             return Access.HTTP;
         }

@@ -31,12 +31,14 @@ public final class SchemaValidator {
 
     // x-kubernetes-* keywords only describe (list types, patch strategies): ignored quietly, where the library's
     // default would log a warning for each.
-    private static final KeywordFactory KUBERNETES_EXTENSIONS = (keyword, context) -> keyword.startsWith("x-kubernetes-")
-            ? new NonValidationKeyword(keyword)
-            : UnknownKeywordFactory.getInstance().getKeyword(keyword, context);
+    private static final KeywordFactory KUBERNETES_EXTENSIONS = (keyword, context) ->
+            keyword.startsWith("x-kubernetes-")
+                    ? new NonValidationKeyword(keyword)
+                    : UnknownKeywordFactory.getInstance().getKeyword(keyword, context);
     // The Kubernetes schemas declare "http://json-schema.org/schema#" (no draft): read it as draft-04, as
     // kubeconform does. Patterns are java.util.regex, which accepts Go's inline flags: ^(?i)(abort|warn)?$.
-    private static final Dialect KUBERNETES_DIALECT = Dialect.builder("http://json-schema.org/schema#", Dialects.getDraft4())
+    private static final Dialect KUBERNETES_DIALECT = Dialect
+            .builder("http://json-schema.org/schema#", Dialects.getDraft4())
             .unknownKeywordFactory(KUBERNETES_EXTENSIONS)
             .build();
     private static final Dialect DRAFT_4 = Dialect.builder(Dialects.getDraft4())

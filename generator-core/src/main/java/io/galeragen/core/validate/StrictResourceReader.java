@@ -68,7 +68,8 @@ public final class StrictResourceReader {
         List<Problem> problems = new ArrayList<>();
         for (UnknownFieldFinder.UnknownField unknown : unknownFields.find(resource)) {
             problems.add(new Problem(name + ": " + unknown.path(),
-                    "unknown field: " + unknown.owner().getSimpleName() + " has no such field (misspelt or misplaced?)"));
+                    "unknown field: " + unknown.owner().getSimpleName()
+                            + " has no such field (misspelt or misplaced?)"));
         }
         List<RoundTripCheck.Change> changes = new ArrayList<>();
         RoundTripCheck.compare(document, MAPPER.valueToTree(resource), JsonPath.root(), changes);

@@ -65,7 +65,9 @@ final class UnknownFieldFinder {
     private void walkBean(Object bean, JsonPath path, List<UnknownField> found) {
         Shape shape = shapes.get(bean.getClass());
         if (shape.anyGetter() != null && shape.anyGetter().getValue(bean) instanceof Map<?, ?> unknown) {
-            unknown.keySet().forEach(key -> found.add(new UnknownField(path.field(String.valueOf(key)), bean.getClass())));
+            for (Object key : unknown.keySet()) {
+                found.add(new UnknownField(path.field(String.valueOf(key)), bean.getClass()));
+            }
         }
         for (Property property : shape.properties()) {
             walk(property.accessor().getValue(bean), path.field(property.jsonName()), found);
