@@ -15,6 +15,7 @@ import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -87,7 +88,7 @@ public final class StrictResourceReader {
     private Class<? extends HasMetadata> typeOf(JsonNode document, String name) {
         if (!document.isObject()) {
             throw new GaleraGenException(new Problem(name, "a manifest document must be a mapping, found "
-                    + document.getNodeType().toString().toLowerCase()));
+                    + document.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         String apiVersion = DocumentName.text(document, "apiVersion");
         String kind = DocumentName.text(document, "kind");
