@@ -11,9 +11,9 @@ if [ "${1:-}" = "--print" ]; then
   JFR="$2"
 else
   MODE=()
-  if [ "${1:-}" = "--validation" ]; then MODE=(--validation); shift; fi
+  JFR="$ROOT/bench/target/render.jfr"
+  if [ "${1:-}" = "--validation" ]; then MODE=(--validation); JFR="$ROOT/bench/target/render-validation.jfr"; shift; fi
   COUNT="${1:-20000}"
-  JFR="$ROOT/bench/target/render$([ ${#MODE[@]} -gt 0 ] && echo -validation).jfr"
   java -XX:+FlightRecorder -XX:StartFlightRecording="filename=$JFR,settings=profile" \
     -Dgalera.schemaRoot="${GALERA_SCHEMA_ROOT:-$ROOT/../shared/k8s-schemas}" \
     -cp "$JAR" io.galeragen.bench.BatchRender --count "$COUNT" "${MODE[@]}"
