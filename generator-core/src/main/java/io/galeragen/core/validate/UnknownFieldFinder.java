@@ -81,10 +81,15 @@ final class UnknownFieldFinder {
     private Shape introspect(Class<?> type) {
         BeanDescription description = mapper.getSerializationConfig().introspect(mapper.constructType(type));
         AnnotatedMember anyGetter = description.findAnyGetter();
+        if (anyGetter != null) {
+            anyGetter.fixAccess(true);
+        }
         List<Property> properties = new ArrayList<>();
         for (BeanPropertyDefinition definition : description.findProperties()) {
             AnnotatedMember accessor = definition.getAccessor();
             if (accessor != null && !sameMember(accessor, anyGetter)) {
+                // Once per class: without it every getValue pays Method.invoke's access check (seen in a profile).
+                accessor.fixAccess(true);
                 properties.add(new Property(definition.getName(), accessor));
             }
         }
