@@ -60,10 +60,13 @@ public final class GaleraGenerator {
         List<Problem> problems = new ArrayList<>();
         for (RenderedTemplate rendered : renderer.render(cluster)) {
             String source = "template " + rendered.templateName();
-            HasMetadata resource = reader.read(Yaml.readTree(rendered.yaml(), source));
+            // One serialisation of the typed resource (the reader's round-trip tree) serves the canonical YAML
+            // and the schema check alike.
+            StrictResourceReader.Checked checked = reader.readChecked(Yaml.readTree(rendered.yaml(), source));
+            HasMetadata resource = checked.resource();
             Manifest manifest = new Manifest(resource.getKind(), resource.getMetadata().getName(),
-                    rendered.templateName(), Yaml.write(resource), resource);
-            problems.addAll(schemaProblems(manifest));
+                    rendered.templateName(), Yaml.write(checked.canonical()), resource);
+            problems.addAll(schemaProblems(checked.canonical()));
             manifests.add(manifest);
         }
         if (!problems.isEmpty()) {
@@ -73,11 +76,10 @@ public final class GaleraGenerator {
         return new Rendering(manifests, CombinedYaml.of(manifests), List.of());
     }
 
-    private List<Problem> schemaProblems(Manifest manifest) {
+    private List<Problem> schemaProblems(JsonNode tree) {
         if (schemaValidator == null) {
             return List.of();
         }
-        JsonNode tree = Yaml.mapper().valueToTree(manifest.resource());
         List<Problem> problems = new ArrayList<>();
         kubernetesVersions.forEach(version -> problems.addAll(schemaValidator.validate(tree, version)));
         return problems;

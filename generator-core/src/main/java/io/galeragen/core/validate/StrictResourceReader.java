@@ -62,6 +62,26 @@ public final class StrictResourceReader {
      * @throws GaleraGenException listing every problem found, each at {@code <Kind>/<name>: <path>}
      */
     public HasMetadata read(JsonNode document) {
+        return readChecked(document).resource();
+    }
+
+    /**
+     * A document read and checked: its typed resource, and the resource written back as a tree (the canonical
+     * form, which the round-trip check computes anyway). Writing or schema-checking that tree spares serialising
+     * the typed resource again.
+     *
+     * @param resource  the typed resource
+     * @param canonical {@code resource} as a JSON tree, fields in the order fabric8 writes them
+     */
+    public record Checked(HasMetadata resource, JsonNode canonical) {
+    }
+
+    /**
+     * Like {@link #read(JsonNode)}, and also returns the canonical tree of the resource.
+     *
+     * @throws GaleraGenException listing every problem found, each at {@code <Kind>/<name>: <path>}
+     */
+    public Checked readChecked(JsonNode document) {
         String name = DocumentName.of(document);
         Class<? extends HasMetadata> type = typeOf(document, name);
         HasMetadata resource = bind(document, type, name);
@@ -73,7 +93,8 @@ public final class StrictResourceReader {
                             + " has no such field (misspelt or misplaced?)"));
         }
         List<RoundTripCheck.Change> changes = new ArrayList<>();
-        RoundTripCheck.compare(document, MAPPER.valueToTree(resource), JsonPath.root(), changes);
+        JsonNode canonical = MAPPER.valueToTree(resource);
+        RoundTripCheck.compare(document, canonical, JsonPath.root(), changes);
         for (RoundTripCheck.Change change : changes) {
             problems.add(new Problem(name + ": " + change.path(), change.after() == null
                     ? change.before() + " is dropped when read as " + type.getSimpleName()
@@ -82,7 +103,7 @@ public final class StrictResourceReader {
         if (!problems.isEmpty()) {
             throw new GaleraGenException(problems);
         }
-        return resource;
+        return new Checked(resource, canonical);
     }
 
     private Class<? extends HasMetadata> typeOf(JsonNode document, String name) {
