@@ -41,6 +41,7 @@ public final class BatchRender {
         }
         GaleraGenerator generator = builder.build();
         long loopStart = System.nanoTime();
+        long loopCpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long bytes = 0;
         int documents = 0;
         for (int i = 0; i < count; i++) {
@@ -49,6 +50,9 @@ public final class BatchRender {
             documents += rendering.manifests().size();
         }
         long end = System.nanoTime();
+        long loopCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - loopCpuStart;
+        long processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
 
         long peakHeap = 0;
@@ -66,6 +70,8 @@ public final class BatchRender {
                 "batch wall_ms_since_jvm_start=%d wall_ms_main=%.0f setup_ms=%.0f loop_ms=%.0f ms_per_cluster=%.3f%n",
                 sinceJvmStart, (end - mainStart) / 1e6, (loopStart - mainStart) / 1e6, (end - loopStart) / 1e6,
                 (end - loopStart) / 1e6 / count);
+        System.out.printf(Locale.ROOT, "batch loop_cpu_ms=%.0f (main thread) process_cpu_ms=%.0f (all threads, JIT and GC too)%n",
+                loopCpu / 1e6, processCpu / 1e6);
         System.out.printf(Locale.ROOT, "batch peak_heap_mib=%.1f heap_after_gc_mib=%.1f max_heap_mib=%.0f%n",
                 peakHeap / 1048576.0, afterGc / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
     }

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The render path of {@code GaleraGenerator.render} taken apart, stage by stage, with the time and the bytes each
- * stage allocates per render (bytes are exact and do not depend on machine load; times do). A diagnostic for
+ * stage allocates per render (bytes are exact and do not depend on machine load; wall times do, the thread's
+ * CPU time much less). A diagnostic for
  * deciding what to optimise, not a benchmark of record: that is {@link RenderBenchmark}.
  *
  * <pre>java -cp galera-bench.jar io.galeragen.bench.StageBreakdown [replicas] [iterations]</pre>
@@ -50,8 +51,17 @@ public final class StageBreakdown {
             measured.once(cluster, renderer, reader, validator);
         }
         System.out.printf(Locale.ROOT, "replicas=%d iterations=%d (per render, all documents)%n", replicas, iterations);
-        measured.stages.forEach((stage, totals) -> System.out.printf(Locale.ROOT, "%-34s %9.4f ms %10d bytes%n",
-                stage, totals[0] / 1e6 / iterations, totals[1] / iterations));
+        System.out.printf(Locale.ROOT, "%-36s %10s %10s %12s%n", "stage", "wall_ms", "cpu_ms", "bytes");
+        long[] sum = new long[3];
+        measured.stages.forEach((stage, totals) -> {
+            System.out.printf(Locale.ROOT, "%-36s %10.4f %10.4f %12d%n", stage, totals[0] / 1e6 / iterations,
+                    totals[2] / 1e6 / iterations, totals[1] / iterations);
+            for (int i = 0; i < 3; i++) {
+                sum[i] += totals[i];
+            }
+        });
+        System.out.printf(Locale.ROOT, "%-36s %10.4f %10.4f %12d%n", "total", sum[0] / 1e6 / iterations,
+                sum[2] / 1e6 / iterations, sum[1] / iterations);
     }
 
     private void once(GaleraCluster cluster, ManifestRenderer renderer, StrictResourceReader reader,
@@ -86,12 +96,15 @@ public final class StageBreakdown {
         long thread = Thread.currentThread().getId();
         long bytes = THREADS.getThreadAllocatedBytes(thread);
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         T result = work.get();
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
         long elapsed = System.nanoTime() - start;
         long allocated = THREADS.getThreadAllocatedBytes(thread) - bytes;
-        long[] totals = stages.computeIfAbsent(stage, key -> new long[2]);
+        long[] totals = stages.computeIfAbsent(stage, key -> new long[3]);
         totals[0] += elapsed;
         totals[1] += allocated;
+        totals[2] += cpu;
         return result;
     }
 }
