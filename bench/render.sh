@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Render benchmark (issue #6). Builds the bench module (-Pbench, in the reactor: nothing is installed into ~/.m2),
 # runs the JMH RenderBenchmark (3 and 9 replicas, without and with schema validation, -prof gc), then the batch run
-# of 1,000 distinct clusters in one JVM, without and with validation.
+# of 1,000 distinct clusters in one JVM: one thread without and with validation, then two threads without.
 # The last line is:  ms_per_render=<warm median, 3 replicas, no validation>
 #
 #   bench/render.sh            full run (about 2 minutes)
@@ -29,8 +29,9 @@ java -Dgalera.schemaRoot="$SCHEMAS" -jar "$JAR" RenderBenchmark -prof gc "${JMH_
   ${JMH_ARGS:-} > "$ROOT/bench/target/jmh-render.txt"
 sed -n '/^Benchmark/,$p' "$ROOT/bench/target/jmh-render.txt" | grep -E '^Benchmark|render( |:p0.50|:gc.alloc.rate.norm)'
 
-for mode in "" "--validation"; do
+for mode in "" "--validation" "--threads 2"; do
   echo "[$(date +%H:%M:%S)] batch $mode (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  # shellcheck disable=SC2086
   java -Dgalera.schemaRoot="$SCHEMAS" -cp "$JAR" io.galeragen.bench.BatchRender --count 1000 $mode
 done
 echo "[$(date +%H:%M:%S)] done (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2

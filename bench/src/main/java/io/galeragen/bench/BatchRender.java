@@ -14,7 +14,9 @@ import java.util.Locale;
  * "1,000 clusters" figure of issue #6). Prints wall time from JVM start, from main and of the render loop alone,
  * and the heap: the peak used (sum of the heap pools' peaks, an upper bound) and what is still used after a GC.
  *
- * <pre>java -cp galera-bench.jar io.galeragen.bench.BatchRender [--count 1000] [--validation] [--versions 1.30]</pre>
+ * With {@code --threads N} the clusters are rendered by N threads sharing the one generator.
+ *
+ * <pre>java -cp galera-bench.jar io.galeragen.bench.BatchRender [--count 1000] [--validation] [--versions 1.30] [--threads 1]</pre>
  */
 public final class BatchRender {
 
@@ -26,13 +28,15 @@ public final class BatchRender {
         int count = 1000;
         boolean validation = false;
         List<String> versions = List.of("1.30");
+        int threads = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--count" -> count = Integer.parseInt(args[++i]);
                 case "--validation" -> validation = true;
                 case "--versions" -> versions = List.of(args[++i].split(","));
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: BatchRender [--count N] [--validation] [--versions 1.28,1.33]");
+                        + "; usage: BatchRender [--count N] [--validation] [--versions 1.28,1.33] [--threads N]");
             }
         }
         GaleraGenerator.Builder builder = GaleraGenerator.builder();
@@ -40,14 +44,32 @@ public final class BatchRender {
             builder.schemaLocations(Schemas.locations()).kubernetesVersions(versions);
         }
         GaleraGenerator generator = builder.build();
+        int clusters = count;
         long loopStart = System.nanoTime();
         long loopCpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long bytes = 0;
         int documents = 0;
-        for (int i = 0; i < count; i++) {
-            Rendering rendering = generator.render(Clusters.distinct(i));
-            bytes += rendering.combinedYaml().length();
-            documents += rendering.manifests().size();
+        if (threads == 1) {
+            for (int i = 0; i < count; i++) {
+                Rendering rendering = generator.render(Clusters.distinct(i));
+                bytes += rendering.combinedYaml().length();
+                documents += rendering.manifests().size();
+            }
+        } else {
+            // The generator is thread-safe: one instance shared by a pool, as a server embedding it would.
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+            try {
+                long[] totals = pool.submit(() -> java.util.stream.IntStream.range(0, clusters).parallel()
+                        .mapToObj(i -> generator.render(Clusters.distinct(i)))
+                        .map(rendering -> new long[] {rendering.combinedYaml().length(), rendering.manifests().size()})
+                        .reduce(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]})).get();
+                bytes = totals[0];
+                documents = (int) totals[1];
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                pool.shutdown();
+            }
         }
         long end = System.nanoTime();
         long loopCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - loopCpuStart;
@@ -64,13 +86,14 @@ public final class BatchRender {
         System.gc();
         long afterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 
-        System.out.printf(Locale.ROOT, "batch clusters=%d validation=%s%s documents=%d yaml_chars=%d%n", count,
-                validation, validation ? " versions=" + String.join(",", versions) : "", documents, bytes);
+        System.out.printf(Locale.ROOT, "batch clusters=%d threads=%d validation=%s%s documents=%d yaml_chars=%d%n", count,
+                threads, validation, validation ? " versions=" + String.join(",", versions) : "", documents, bytes);
         System.out.printf(Locale.ROOT,
                 "batch wall_ms_since_jvm_start=%d wall_ms_main=%.0f setup_ms=%.0f loop_ms=%.0f ms_per_cluster=%.3f%n",
                 sinceJvmStart, (end - mainStart) / 1e6, (loopStart - mainStart) / 1e6, (end - loopStart) / 1e6,
                 (end - loopStart) / 1e6 / count);
-        System.out.printf(Locale.ROOT, "batch loop_cpu_ms=%.0f (main thread) process_cpu_ms=%.0f (all threads, JIT and GC too)%n",
+        System.out.printf(Locale.ROOT, "batch loop_cpu_ms=%.0f (main thread; with --threads only its share)"
+                        + " process_cpu_ms=%.0f (all threads, JIT and GC too)%n",
                 loopCpu / 1e6, processCpu / 1e6);
         System.out.printf(Locale.ROOT, "batch peak_heap_mib=%.1f heap_after_gc_mib=%.1f max_heap_mib=%.0f%n",
                 peakHeap / 1048576.0, afterGc / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
