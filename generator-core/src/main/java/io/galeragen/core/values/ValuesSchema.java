@@ -66,15 +66,26 @@ public final class ValuesSchema {
         List<Error> errors = COMPILED.validate(tree);
         return errors.stream().map(error -> {
             String path = keyPath(error.getInstanceLocation().toString());
+            if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
+                path = KeyPaths.child(path, error.getProperty());
+            }
             return new Problem(KeyPaths.where(path.isEmpty() ? "values" : path, origins),
                     "does not match the values schema: " + error.getMessage());
         }).toList();
     }
 
-    /** {@code $.storage.accessModes[0]} to {@code storage.accessModes[0]}. */
-    private static String keyPath(String instanceLocation) {
-        String path = instanceLocation.startsWith("$") ? instanceLocation.substring(1) : instanceLocation;
-        return path.startsWith(".") ? path.substring(1) : path;
+    /** A JSON pointer ({@code /storage/accessModes/0}) as a key path ({@code storage.accessModes[0]}). */
+    private static String keyPath(String pointer) {
+        String path = "";
+        for (String segment : pointer.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String key = segment.replace("~1", "/").replace("~0", "~");
+            path = key.chars().allMatch(Character::isDigit) ? KeyPaths.element(path, Integer.parseInt(key))
+                    : KeyPaths.child(path, key);
+        }
+        return path;
     }
 
     private static ObjectNode schemaOf(String path, ValueShape shape, JsonNode defaultValue) {
