@@ -41,6 +41,8 @@ final class ModelValidator {
             Set.of("ReadWriteOnce", "ReadWriteOncePod", "ReadOnlyMany", "ReadWriteMany");
 
     private final List<Problem> problems = new ArrayList<>();
+    /** Secret names derived from a bad cluster name are bad too; the name's own problem says it all. */
+    private String derivedSecretName = "";
 
     private ModelValidator() {
     }
@@ -59,9 +61,9 @@ final class ModelValidator {
     }
 
     private void checkCluster(GaleraCluster cluster) {
-        if (matches("name", cluster.name(), DNS_LABEL, "a DNS-1123 label (lowercase letters, digits and '-', "
-                + "starting with a letter)")) {
-            atMost("name", cluster.name(), MAX_NAME_LENGTH);
+        if (!matches("name", cluster.name(), DNS_LABEL, "a DNS-1123 label (lowercase letters, digits and '-', "
+                + "starting with a letter)") || !atMost("name", cluster.name(), MAX_NAME_LENGTH)) {
+            derivedSecretName = Defaults.secretName(cluster.name());
         }
         if (matches("namespace", cluster.namespace(), DNS_LABEL, "a DNS-1123 label")) {
             atMost("namespace", cluster.namespace(), 63);
@@ -165,7 +167,9 @@ final class ModelValidator {
 
     private void checkSecret(String path, SecretRef secret) {
         if (notNull(path, secret)) {
-            matches(path + ".name", secret.name(), DNS_SUBDOMAIN, "a Secret name (DNS-1123 subdomain)");
+            if (!secret.name().equals(derivedSecretName)) {
+                matches(path + ".name", secret.name(), DNS_SUBDOMAIN, "a Secret name (DNS-1123 subdomain)");
+            }
             matches(path + ".key", secret.key(), Pattern.compile("[-._a-zA-Z0-9]+"),
                     "a Secret key of letters, digits, '-', '_' and '.'");
         }
@@ -199,10 +203,12 @@ final class ModelValidator {
         return true;
     }
 
-    private void atMost(String path, String value, int length) {
+    private boolean atMost(String path, String value, int length) {
         if (value.length() > length) {
             problems.add(Problem.badValue(path, value, "at most " + length + " characters"));
+            return false;
         }
+        return true;
     }
 
     private void oneOf(String path, String value, Set<String> allowed) {

@@ -1,0 +1,127 @@
+package io.galeragen.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Problem;
+import io.galeragen.core.model.GaleraCluster;
+import io.galeragen.core.output.CombinedYaml;
+import io.galeragen.core.output.InstallOrder;
+import io.galeragen.core.output.Manifest;
+import io.galeragen.core.render.ManifestRenderer;
+import io.galeragen.core.render.RenderedTemplate;
+import io.galeragen.core.validate.SchemaLocation;
+import io.galeragen.core.validate.SchemaValidator;
+import io.galeragen.core.validate.StrictResourceReader;
+import io.galeragen.core.yaml.Yaml;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The entry point for embedders: renders a {@link GaleraCluster} into checked Kubernetes manifests.
+ *
+ * <pre>{@code
+ * GaleraGenerator generator = GaleraGenerator.builder()
+ *         .schemaLocations(List.of("/path/to/k8s-schemas"))
+ *         .kubernetesVersions(List.of("1.30", "1.31"))
+ *         .build();
+ * Rendering rendering = generator.render(GaleraCluster.builder().name("orders").replicas(3).build());
+ * System.out.print(rendering.combinedYaml());
+ * }</pre>
+ *
+ * Every document is parsed into its fabric8 type (an unknown field is an error), written back canonically and,
+ * when schema locations are given, validated against the Kubernetes JSON schema of each version. A generator
+ * parses its templates and schemas once; build one and reuse it. It is thread-safe.
+ */
+public final class GaleraGenerator {
+
+    private final ManifestRenderer renderer;
+    private final StrictResourceReader reader = new StrictResourceReader();
+    private final SchemaValidator schemaValidator;
+    private final List<String> kubernetesVersions;
+
+    private GaleraGenerator(Builder builder) {
+        renderer = new ManifestRenderer(builder.templateOverrides);
+        kubernetesVersions = List.copyOf(builder.kubernetesVersions);
+        schemaValidator = builder.schemaLocations.isEmpty() ? null : SchemaValidator.create(
+                builder.schemaLocations.stream().map(location -> SchemaLocation.parse(location, builder.schemaCache))
+                        .toList());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Renders and checks every document; throws a GaleraGenException listing all problems found. */
+    public Rendering render(GaleraCluster cluster) {
+        List<Manifest> manifests = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (RenderedTemplate rendered : renderer.render(cluster)) {
+            String source = "template " + rendered.templateName();
+            HasMetadata resource = reader.read(source, Yaml.readTree(rendered.yaml(), source));
+            Manifest manifest = new Manifest(resource.getKind(), resource.getMetadata().getName(),
+                    rendered.templateName(), Yaml.write(resource), resource);
+            problems.addAll(schemaProblems(manifest));
+            manifests.add(manifest);
+        }
+        if (!problems.isEmpty()) {
+            throw new GaleraGenException(problems);
+        }
+        manifests.sort(InstallOrder.COMPARATOR);
+        return new Rendering(manifests, CombinedYaml.of(manifests), List.of());
+    }
+
+    private List<Problem> schemaProblems(Manifest manifest) {
+        if (schemaValidator == null) {
+            return List.of();
+        }
+        JsonNode tree = Yaml.mapper().valueToTree(manifest.resource());
+        List<Problem> problems = new ArrayList<>();
+        kubernetesVersions.forEach(version -> problems.addAll(schemaValidator.validate(tree, version)));
+        return problems;
+    }
+
+    /** Options of a generator; every one has a sensible default. */
+    public static final class Builder {
+        private Path templateOverrides;
+        private List<String> schemaLocations = List.of();
+        private List<String> kubernetesVersions = List.of("1.30");
+        private Path schemaCache = Path.of(System.getProperty("user.home"), ".cache", "galera-gen", "schemas");
+
+        private Builder() {
+        }
+
+        /** A folder whose files replace built-in templates of the same name. */
+        public Builder templateOverrides(Path folder) {
+            templateOverrides = folder;
+            return this;
+        }
+
+        /**
+         * Where Kubernetes JSON schemas are found, as kubeconform's {@code -schema-location}: a local folder in
+         * kubeconform's layout, or a URL template; tried in order. Empty (the default) skips schema validation.
+         */
+        public Builder schemaLocations(List<String> locations) {
+            schemaLocations = List.copyOf(locations);
+            return this;
+        }
+
+        /** Kubernetes versions to validate against, e.g. {@code 1.30} or {@code v1.30.0}. */
+        public Builder kubernetesVersions(List<String> versions) {
+            kubernetesVersions = List.copyOf(versions);
+            return this;
+        }
+
+        /** Where schemas fetched from a URL template are cached. */
+        public Builder schemaCache(Path folder) {
+            schemaCache = folder;
+            return this;
+        }
+
+        public GaleraGenerator build() {
+            return new GaleraGenerator(this);
+        }
+    }
+}
