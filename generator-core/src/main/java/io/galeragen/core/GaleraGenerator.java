@@ -7,12 +7,15 @@ import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.output.CombinedYaml;
 import io.galeragen.core.output.InstallOrder;
+import io.galeragen.core.output.DriftCheck;
 import io.galeragen.core.output.Manifest;
 import io.galeragen.core.render.ManifestRenderer;
 import io.galeragen.core.render.RenderedTemplate;
 import io.galeragen.core.validate.SchemaLocation;
 import io.galeragen.core.validate.SchemaValidator;
 import io.galeragen.core.validate.StrictResourceReader;
+import io.galeragen.core.values.Values;
+import io.galeragen.core.values.ValuesSource;
 import io.galeragen.core.yaml.Yaml;
 
 import java.nio.file.Path;
@@ -45,7 +48,7 @@ public final class GaleraGenerator {
     private GaleraGenerator(Builder builder) {
         renderer = new ManifestRenderer(builder.templateOverrides);
         kubernetesVersions = List.copyOf(builder.kubernetesVersions);
-        schemaValidator = builder.schemaLocations.isEmpty() ? null : SchemaValidator.create(
+        schemaValidator = builder.schemaLocations.isEmpty() ? null : new SchemaValidator(
                 builder.schemaLocations.stream().map(location -> SchemaLocation.parse(location, builder.schemaCache))
                         .toList());
     }
@@ -60,7 +63,7 @@ public final class GaleraGenerator {
         List<Problem> problems = new ArrayList<>();
         for (RenderedTemplate rendered : renderer.render(cluster)) {
             String source = "template " + rendered.templateName();
-            HasMetadata resource = reader.read(source, Yaml.readTree(rendered.yaml(), source));
+            HasMetadata resource = reader.read(Yaml.readTree(rendered.yaml(), source));
             Manifest manifest = new Manifest(resource.getKind(), resource.getMetadata().getName(),
                     rendered.templateName(), Yaml.write(resource), resource);
             problems.addAll(schemaProblems(manifest));
@@ -81,6 +84,35 @@ public final class GaleraGenerator {
         List<Problem> problems = new ArrayList<>();
         kubernetesVersions.forEach(version -> problems.addAll(schemaValidator.validate(tree, version)));
         return problems;
+    }
+
+    /**
+     * Resolves Helm-style values layers over the model's defaults into a checked cluster: unknown keys, wrong
+     * types and bad values are problems naming the key path and the file and line (or setting) they came from.
+     */
+    public static GaleraCluster cluster(List<ValuesSource> values) {
+        return Values.resolve(values);
+    }
+
+    /**
+     * Resolves the values, renders and checks every document, and only then writes the files, changing only
+     * those whose bytes differ and removing files it generated earlier and no longer generates.
+     */
+    public Generated generate(GenerationRequest request) {
+        return new Generation(this).generate(request);
+    }
+
+    /** The files of the output folder that differ from what {@link #generate} would write; empty when none do. */
+    public List<DriftCheck.Drift> check(GenerationRequest request) {
+        return new Generation(this).check(request);
+    }
+
+    /**
+     * Checks Kubernetes manifest files (multi-document YAML) as generated ones are checked: each document read
+     * strictly into its type, and validated against the schemas when schema locations are set.
+     */
+    public List<Problem> validateFiles(List<Path> files) {
+        return new ManifestFileCheck(reader, this::schemaProblems).check(files);
     }
 
     /** Options of a generator; every one has a sensible default. */
