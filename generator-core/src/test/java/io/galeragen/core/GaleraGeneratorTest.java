@@ -169,6 +169,6 @@ class GaleraGeneratorTest {
 
     static String env(Container container, String name) {
         return container.getEnv().stream().filter(variable -> variable.getName().equals(name))
-                .map(EnvVar::getValue).findFirst().orElse(null);
+                .findFirst().map(EnvVar::getValue).orElse(null);
     }
 }
