@@ -83,8 +83,5 @@ ${pad}  value: ${q(toleration.value)}
 <#if toleration.effect??>
 ${pad}  effect: ${toleration.effect}
 </#if>
-<#if toleration.tolerationSeconds??>
-${pad}  tolerationSeconds: ${toleration.tolerationSeconds?c}
-</#if>
 </#list>
 </#macro>

@@ -36,10 +36,10 @@ public final class Defaults {
     /** mariabackup does not block the donor during SST; rsync does. */
     public static final SstMethod SST_METHOD = SstMethod.MARIABACKUP;
     /**
-     * {@code galera.applierThreads} unset means "derive from the CPU request" ({@link #applierThreadsFor}); so does
-     * {@code galera.gcacheSize} ({@link #gcacheSizeFor}).
+     * {@code galera.applierThreads: 0} means "derive from the CPU request" ({@link #applierThreadsFor}); an unset
+     * {@code galera.gcacheSize} means "derive from storage and memory" ({@link #gcacheSizeFor}).
      */
-    public static final Integer APPLIER_THREADS = null;
+    public static final int APPLIER_THREADS = 0;
     public static final String GCACHE_SIZE = null;
     /** Appliers per requested core. Galera's guidance allows up to 4 per core; 2 leaves room for SQL clients. */
     public static final int APPLIER_THREADS_PER_CORE = 2;
@@ -89,7 +89,7 @@ public final class Defaults {
      * minikube, single-zone clusters). Set {@code required} together with {@code topology.zones} for production.
      */
     public static final Placement ZONE_SPREAD = Placement.PREFERRED;
-    public static final Topology TOPOLOGY = new Topology(ANTI_AFFINITY, ZONE_SPREAD, List.of(), null, Map.of(),
+    public static final Topology TOPOLOGY = new Topology(ANTI_AFFINITY, ZONE_SPREAD, List.of(), 0, Map.of(),
             List.of(), null);
 
     // ---- PodDisruptionBudget (podDisruptionBudget.*) ----
@@ -123,7 +123,7 @@ public final class Defaults {
     }
 
     /**
-     * {@code wsrep_slave_threads} when {@code galera.applierThreads} is unset: {@value #APPLIER_THREADS_PER_CORE}
+     * {@code wsrep_slave_threads} when {@code galera.applierThreads} is 0: {@value #APPLIER_THREADS_PER_CORE}
      * per requested core, rounded down, at least 1 and at most {@value #MAX_DERIVED_APPLIER_THREADS}. Galera's default
      * is 1; its guidance is up to 4 per core and never more than {@code wsrep_cert_deps_distance} (how many writesets
      * can be applied in parallel on average). Two per core leaves CPU for client queries, and a pod with less than one

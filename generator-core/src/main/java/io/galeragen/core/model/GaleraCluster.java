@@ -79,7 +79,7 @@ public record GaleraCluster(
 
     /** wsrep_slave_threads as rendered: {@code galera.applierThreads}, or derived from the CPU request. */
     public int effectiveApplierThreads() {
-        return galera.applierThreads() != null ? galera.applierThreads() : Defaults.applierThreadsFor(resources);
+        return galera.applierThreads() > 0 ? galera.applierThreads() : Defaults.applierThreadsFor(resources);
     }
 
     /** gcache.size as rendered: {@code galera.gcacheSize}, or derived from storage and memory. */

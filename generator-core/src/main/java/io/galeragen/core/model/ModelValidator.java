@@ -49,8 +49,6 @@ final class ModelValidator {
     private static final Set<String> RECLAIM_POLICIES = Set.of("Retain", "Delete");
     private static final Set<String> BINDING_MODES = Set.of("WaitForFirstConsumer", "Immediate");
     private static final Set<String> FS_TYPES = Set.of("ext4", "xfs");
-    private static final Set<String> TOLERATION_OPERATORS = Set.of("Equal", "Exists");
-    private static final Set<String> TAINT_EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
     private static final Set<String> ACCESS_MODES =
             Set.of("ReadWriteOnce", "ReadWriteOncePod", "ReadOnlyMany", "ReadWriteMany");
 
@@ -172,42 +170,22 @@ final class ModelValidator {
                 problems.add(Problem.badValue(path, zone, "each zone once"));
             }
         }
-        if (topology.nodeCount() != null && topology.nodeCount() < 1) {
+        if (topology.nodeCount() < 0) {
             problems.add(Problem.badValue("topology.nodeCount", topology.nodeCount(),
-                    "a whole number of nodes of at least 1, or unset when unknown"));
+                    "a whole number of nodes, or 0 when unknown"));
         }
         checkMetadata("topology.nodeSelector", topology.nodeSelector(), true);
         for (int i = 0; i < topology.tolerations().size(); i++) {
-            checkToleration("topology.tolerations[" + i + "]", topology.tolerations().get(i));
+            String toleration = topology.tolerations().get(i);
+            if (notNull("topology.tolerations[" + i + "]", toleration) && Toleration.parse(toleration).isEmpty()) {
+                problems.add(Problem.badValue("topology.tolerations[" + i + "]", toleration,
+                        "a taint as kubectl writes it: key=value:Effect, key:Effect or key, with Effect one of "
+                                + "NoSchedule, PreferNoSchedule, NoExecute (e.g. dedicated=database:NoSchedule)"));
+            }
         }
         if (topology.priorityClassName() != null) {
             matches("topology.priorityClassName", topology.priorityClassName(), DNS_SUBDOMAIN,
                     "a PriorityClass name (DNS-1123 subdomain)");
-        }
-    }
-
-    private void checkToleration(String path, Toleration toleration) {
-        if (!notNull(path, toleration)) {
-            return;
-        }
-        String operator = toleration.operator() == null ? "Equal" : toleration.operator();
-        oneOf(path + ".operator", operator, TOLERATION_OPERATORS);
-        if (toleration.key() != null && !LABEL_KEY.matcher(toleration.key()).matches()) {
-            problems.add(Problem.badValue(path + ".key", toleration.key(), "a taint key such as dedicated or "
-                    + "example.com/db"));
-        }
-        if (toleration.key() == null && !"Exists".equals(operator)) {
-            problems.add(new Problem(path + ".key", "is missing: only operator Exists may leave out the key"));
-        }
-        if ("Exists".equals(operator) && toleration.value() != null) {
-            problems.add(Problem.badValue(path + ".value", toleration.value(), "no value with operator Exists"));
-        }
-        if (toleration.effect() != null) {
-            oneOf(path + ".effect", toleration.effect(), TAINT_EFFECTS);
-        }
-        if (toleration.tolerationSeconds() != null && !"NoExecute".equals(toleration.effect())) {
-            problems.add(Problem.badValue(path + ".tolerationSeconds", toleration.tolerationSeconds(),
-                    "only with effect NoExecute"));
         }
     }
 
@@ -372,9 +350,9 @@ final class ModelValidator {
         checkSecret("galera.sstCredentials", galera.sstCredentials());
         matches("galera.sstUser", galera.sstUser(), Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}"),
                 "a MariaDB user name of letters, digits and '_' (at most 32)");
-        if (galera.applierThreads() != null && (galera.applierThreads() < 1 || galera.applierThreads() > 256)) {
+        if (galera.applierThreads() < 0 || galera.applierThreads() > 256) {
             problems.add(Problem.badValue("galera.applierThreads", galera.applierThreads(),
-                    "a whole number from 1 to 256, or unset to derive it from resources.cpuRequest"));
+                    "a whole number from 1 to 256, or 0 to derive it from resources.cpuRequest"));
         }
         if (galera.gcacheSize() != null) {
             matches("galera.gcacheSize", galera.gcacheSize(), GALERA_SIZE,

@@ -8,5 +8,5 @@ package io.galeragen.core.model;
  * @param runAsGroup the gid; 999 is the {@code mysql} group of the official image
  * @param fsGroup    the group that owns the data volume and mounted Secret files
  */
-public record Security(long runAsUser, long runAsGroup, long fsGroup) {
+public record Security(int runAsUser, int runAsGroup, int fsGroup) {
 }

@@ -14,24 +14,31 @@ import java.util.TreeMap;
  * @param zones             the zones members may run in (a node affinity); empty = any zone. Also what the
  *                          quorum check counts
  * @param nodeCount         how many nodes can run members, if known: only used to warn when required
- *                          anti-affinity asks for more nodes than exist; {@code null} = unknown
+ *                          anti-affinity asks for more nodes than exist; 0 = unknown
  * @param nodeSelector      node labels every member's node must carry
- * @param tolerations       taints the members tolerate (e.g. nodes dedicated to databases)
+ * @param tolerations       taints the members tolerate, in kubectl's taint syntax: {@code key=value:Effect}
+ *                          (operator Equal), {@code key:Effect} or {@code key} (operator Exists), e.g.
+ *                          {@code dedicated=database:NoSchedule}; see {@link Toleration#parse}
  * @param priorityClassName a PriorityClass for the members, or {@code null}
  */
 public record Topology(
         Placement antiAffinity,
         Placement zoneSpread,
         List<String> zones,
-        Integer nodeCount,
+        int nodeCount,
         Map<String, String> nodeSelector,
-        List<Toleration> tolerations,
+        List<String> tolerations,
         String priorityClassName) {
 
     public Topology {
         zones = List.copyOf(zones);
         nodeSelector = Map.copyOf(nodeSelector);
         tolerations = List.copyOf(tolerations);
+    }
+
+    /** The tolerations parsed; call only on a validated model. */
+    public List<Toleration> parsedTolerations() {
+        return tolerations.stream().map(text -> Toleration.parse(text).orElseThrow()).toList();
     }
 
     /** Node selector in a stable order, for rendering. */
@@ -51,7 +58,7 @@ public record Topology(
         return new Topology(antiAffinity, zoneSpread, names, nodeCount, nodeSelector, tolerations, priorityClassName);
     }
 
-    public Topology withNodeCount(Integer count) {
+    public Topology withNodeCount(int count) {
         return new Topology(antiAffinity, zoneSpread, zones, count, nodeSelector, tolerations, priorityClassName);
     }
 
@@ -59,7 +66,7 @@ public record Topology(
         return new Topology(antiAffinity, zoneSpread, zones, nodeCount, selector, tolerations, priorityClassName);
     }
 
-    public Topology withTolerations(List<Toleration> list) {
+    public Topology withTolerations(List<String> list) {
         return new Topology(antiAffinity, zoneSpread, zones, nodeCount, nodeSelector, list, priorityClassName);
     }
 

@@ -66,7 +66,7 @@ final class ViewFactory {
         Integer minDomains = topology.zoneSpread() == Placement.REQUIRED && topology.zones().size() > 1
                 ? topology.zones().size() : null;
         return new SchedulingView(antiAffinity, topology.zones(), whenUnsatisfiable, minDomains,
-                topology.sortedNodeSelector(), topology.tolerations(), topology.priorityClassName());
+                topology.sortedNodeSelector(), topology.parsedTolerations(), topology.priorityClassName());
     }
 
     private static StorageClassView storageClass(GaleraCluster cluster) {

@@ -53,8 +53,8 @@ public final class TopologyChecks {
             }
         }
 
-        Integer nodes = cluster.topology().nodeCount();
-        if (cluster.topology().antiAffinity() == Placement.REQUIRED && nodes != null && nodes < replicas) {
+        int nodes = cluster.topology().nodeCount();
+        if (cluster.topology().antiAffinity() == Placement.REQUIRED && nodes > 0 && nodes < replicas) {
             warnings.add("topology.antiAffinity: required puts each member on its own node, but topology.nodeCount "
                     + "declares " + nodes + " node" + (nodes == 1 ? "" : "s") + " for " + replicas + " members: "
                     + (replicas - nodes) + " pod" + (replicas - nodes == 1 ? "" : "s")
