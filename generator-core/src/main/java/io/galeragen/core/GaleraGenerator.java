@@ -46,7 +46,7 @@ public final class GaleraGenerator {
     private GaleraGenerator(Builder builder) {
         renderer = new ManifestRenderer(builder.templateOverrides);
         kubernetesVersions = List.copyOf(builder.kubernetesVersions);
-        schemaValidator = builder.schemaLocations.isEmpty() ? null : SchemaValidator.create(
+        schemaValidator = builder.schemaLocations.isEmpty() ? null : new SchemaValidator(
                 builder.schemaLocations.stream().map(location -> SchemaLocation.parse(location, builder.schemaCache))
                         .toList());
     }
@@ -61,7 +61,7 @@ public final class GaleraGenerator {
         List<Problem> problems = new ArrayList<>();
         for (RenderedTemplate rendered : renderer.render(cluster)) {
             String source = "template " + rendered.templateName();
-            HasMetadata resource = reader.read(source, Yaml.readTree(rendered.yaml(), source));
+            HasMetadata resource = reader.read(Yaml.readTree(rendered.yaml(), source));
             Manifest manifest = new Manifest(resource.getKind(), resource.getMetadata().getName(),
                     rendered.templateName(), Yaml.write(resource), resource);
             problems.addAll(schemaProblems(manifest));

@@ -4,7 +4,6 @@ import io.galeragen.core.render.TemplateEngine;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShellcheckTest {
 
     @Test
-    void everyShippedShellFilePassesShellcheck() throws IOException, URISyntaxException {
+    void everyShippedShellFilePassesShellcheck() throws IOException {
         ExternalTool.require("shellcheck", "shellcheck");
-        Path files = Path.of(ShellcheckTest.class.getResource(TemplateEngine.CLASSPATH_ROOT + "/files").toURI());
+        // The sources of the templates module (on the classpath they may sit inside its jar).
+        Path files = Examples.examplesDir().resolveSibling("templates/src/main/resources" + TemplateEngine.CLASSPATH_ROOT
+                + "/files");
         List<String> scripts;
         try (Stream<Path> listing = Files.list(files)) {
             scripts = listing.filter(file -> file.toString().endsWith(".sh")).map(Path::toString).sorted().toList();

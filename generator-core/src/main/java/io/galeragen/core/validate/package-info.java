@@ -1,0 +1,7 @@
+/**
+ * Checks rendered manifests before they are written: {@link io.galeragen.core.validate.StrictResourceReader}
+ * binds each document to its fabric8 type and rejects unknown fields and wrong types;
+ * {@link io.galeragen.core.validate.SchemaValidator} checks it against the Kubernetes JSON schemas of a
+ * given Kubernetes version, the way kubeconform does, from local folders or cached URL templates.
+ */
+package io.galeragen.core.validate;
