@@ -14,6 +14,7 @@ import io.galeragen.core.render.RenderedTemplate;
 import io.galeragen.core.validate.SchemaLocation;
 import io.galeragen.core.validate.SchemaValidator;
 import io.galeragen.core.validate.StrictResourceReader;
+import io.galeragen.core.validate.TopologyChecks;
 import io.galeragen.core.values.Values;
 import io.galeragen.core.values.ValuesSource;
 import io.galeragen.core.yaml.Yaml;
@@ -73,7 +74,7 @@ public final class GaleraGenerator {
             throw new GaleraGenException(problems);
         }
         manifests.sort(InstallOrder.COMPARATOR);
-        return new Rendering(manifests, CombinedYaml.of(manifests), List.of());
+        return new Rendering(manifests, CombinedYaml.of(manifests), TopologyChecks.warnings(cluster));
     }
 
     private List<Problem> schemaProblems(Manifest manifest) {

@@ -1,6 +1,9 @@
 package io.galeragen.maven;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.galeragen.core.GaleraGenerator;
+import io.galeragen.core.model.GaleraCluster;
+import io.galeragen.core.render.TemplateCatalog;
 import io.galeragen.core.yaml.Yaml;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
@@ -98,9 +101,8 @@ class MojoTest {
 
         assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
                 "<templatesDirectory> " + generate.templatesDirectory + ": \"stateful-set.yaml.ftl\" is not a built-in "
-                        + "template; the templates that may be replaced are configmap.yaml.ftl, files/galera.cnf.ftl, "
-                        + "files/init.sh, files/probe.sh, namespace.yaml.ftl, service-headless.yaml.ftl, "
-                        + "service-ready.yaml.ftl, service.yaml.ftl, statefulset.yaml.ftl");
+                        + "template; the templates that may be replaced are " + String.join(", ", TemplateCatalog.names()));
+        assertThat(TemplateCatalog.names()).contains("statefulset.yaml.ftl", "files/init.sh");
     }
 
     @Test
@@ -163,8 +165,9 @@ class MojoTest {
 
         validate.execute();
 
-        assertThat(log).containsExactly("info: galera: values and 5 documents of cluster mariadb valid for "
-                + "Kubernetes [1.29, 1.33]");
+        int documents = GaleraGenerator.builder().build().render(GaleraCluster.defaults()).manifests().size();
+        assertThat(log).containsExactly("info: galera: values and " + documents + " documents of cluster mariadb "
+                + "valid for Kubernetes [1.29, 1.33]");
         assertThat(listing(project)).isEmpty();
     }
 

@@ -115,6 +115,16 @@ public final class ValueShape {
         return paths;
     }
 
+    /** The record component a key path ends in, as {@code Record.component} ({@code SecretRef.name}). */
+    static String ownerOf(String path) {
+        ValueShape owner = ROOT;
+        String[] keys = path.split("\\.");
+        for (int i = 0; i < keys.length - 1 && owner != null; i++) {
+            owner = owner.fields.get(keys[i]);
+        }
+        return owner == null ? null : owner.type.getSimpleName() + "." + keys[keys.length - 1];
+    }
+
     private static void collect(String prefix, ValueShape shape, Map<String, ValueShape> paths) {
         shape.fields.forEach((name, child) -> {
             String path = prefix.isEmpty() ? name : prefix + "." + name;

@@ -101,9 +101,11 @@ class InvalidValuesTest {
                         "values.yaml:1: labels: \"team name\" is not allowed: a key such as example.com/team "
                                 + "(prefix/name, name at most 63)"),
                 arguments("bad gcache size", "galera:\n  gcacheSize: 1 GB\n",
-                        "values.yaml:2: galera.gcacheSize: \"1 GB\" is not allowed: a Galera size such as 512M or 2G"),
-                arguments("zero appliers", "galera:\n  applierThreads: 0\n",
-                        "values.yaml:2: galera.applierThreads: 0 is not allowed: a whole number from 1 to 256"),
+                        "values.yaml:2: galera.gcacheSize: \"1 GB\" is not allowed: a Galera size such as 512M or 2G, "
+                                + "or unset to derive it from storage.size and memory"),
+                arguments("negative appliers", "galera:\n  applierThreads: -1\n",
+                        "values.yaml:2: galera.applierThreads: -1 is not allowed: a whole number from 1 to 256, "
+                                + "or 0 to derive it from resources.cpuRequest"),
                 arguments("privileged exporter port", "exporter:\n  port: 80\n",
                         "values.yaml:2: exporter.port: 80 is not allowed: a port from 1024 to 65535"),
                 arguments("gcache.size among provider options",
