@@ -7,12 +7,16 @@ import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.output.CombinedYaml;
 import io.galeragen.core.output.InstallOrder;
+import io.galeragen.core.output.DriftCheck;
 import io.galeragen.core.output.Manifest;
 import io.galeragen.core.render.ManifestRenderer;
 import io.galeragen.core.render.RenderedTemplate;
 import io.galeragen.core.validate.SchemaLocation;
 import io.galeragen.core.validate.SchemaValidator;
 import io.galeragen.core.validate.StrictResourceReader;
+import io.galeragen.core.validate.TopologyChecks;
+import io.galeragen.core.values.Values;
+import io.galeragen.core.values.ValuesSource;
 import io.galeragen.core.yaml.Yaml;
 
 import java.nio.file.Path;
@@ -73,7 +77,7 @@ public final class GaleraGenerator {
             throw new GaleraGenException(problems);
         }
         manifests.sort(InstallOrder.COMPARATOR);
-        return new Rendering(manifests, CombinedYaml.of(manifests), List.of());
+        return new Rendering(manifests, CombinedYaml.of(manifests), TopologyChecks.warnings(cluster));
     }
 
     private List<Problem> schemaProblems(JsonNode tree) {
@@ -83,6 +87,35 @@ public final class GaleraGenerator {
         List<Problem> problems = new ArrayList<>();
         kubernetesVersions.forEach(version -> problems.addAll(schemaValidator.validate(tree, version)));
         return problems;
+    }
+
+    /**
+     * Resolves Helm-style values layers over the model's defaults into a checked cluster: unknown keys, wrong
+     * types and bad values are problems naming the key path and the file and line (or setting) they came from.
+     */
+    public static GaleraCluster cluster(List<ValuesSource> values) {
+        return Values.resolve(values);
+    }
+
+    /**
+     * Resolves the values, renders and checks every document, and only then writes the files, changing only
+     * those whose bytes differ and removing files it generated earlier and no longer generates.
+     */
+    public Generated generate(GenerationRequest request) {
+        return new Generation(this).generate(request);
+    }
+
+    /** The files of the output folder that differ from what {@link #generate} would write; empty when none do. */
+    public List<DriftCheck.Drift> check(GenerationRequest request) {
+        return new Generation(this).check(request);
+    }
+
+    /**
+     * Checks Kubernetes manifest files (multi-document YAML) as generated ones are checked: each document read
+     * strictly into its type, and validated against the schemas when schema locations are set.
+     */
+    public List<Problem> validateFiles(List<Path> files) {
+        return new ManifestFileCheck(reader, this::schemaProblems).check(files);
     }
 
     /** Options of a generator; every one has a sensible default. */

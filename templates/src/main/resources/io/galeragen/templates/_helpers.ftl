@@ -25,3 +25,63 @@ metadata:
 ${""?left_pad(indent)}${key}: ${q(value)}
 </#list>
 </#macro>
+<#-- metadata: of a namespaced object with its own labels (metrics Service, monitoring objects, arbitrator). -->
+<#macro metadataLabelled name labelEntries>
+metadata:
+  name: ${name}
+  namespace: ${cluster.namespace}
+  labels:
+<#list labelEntries as key, value>
+    ${key}: ${q(value)}
+</#list>
+<#if annotations?has_content>
+  annotations:
+<#list annotations as key, value>
+    ${key}: ${q(value)}
+</#list>
+</#if>
+</#macro>
+<#-- metadata: of a cluster-scoped object (no namespace). -->
+<#macro clusterMetadata name>
+metadata:
+  name: ${name}
+  labels:
+<#list labels as key, value>
+    ${key}: ${q(value)}
+</#list>
+<#if annotations?has_content>
+  annotations:
+<#list annotations as key, value>
+    ${key}: ${q(value)}
+</#list>
+</#if>
+</#macro>
+<#-- One container env entry: a plain value or a Secret key reference. -->
+<#macro envVar variable indent>
+<#local pad = ""?left_pad(indent)>
+${pad}- name: ${variable.name}
+<#if variable.fromSecret()>
+${pad}  valueFrom:
+${pad}    secretKeyRef:
+${pad}      name: ${variable.secretName}
+${pad}      key: ${q(variable.secretKey)}
+<#else>
+${pad}  value: ${q(variable.value)}
+</#if>
+</#macro>
+<#-- Pod tolerations, each as Kubernetes spells it. -->
+<#macro tolerations entries indent>
+<#local pad = ""?left_pad(indent)>
+<#list entries as toleration>
+${pad}- operator: ${toleration.operator!"Equal"}
+<#if toleration.key??>
+${pad}  key: ${q(toleration.key)}
+</#if>
+<#if toleration.value??>
+${pad}  value: ${q(toleration.value)}
+</#if>
+<#if toleration.effect??>
+${pad}  effect: ${toleration.effect}
+</#if>
+</#list>
+</#macro>

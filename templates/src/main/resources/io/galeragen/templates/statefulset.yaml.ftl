@@ -25,12 +25,69 @@ spec:
       # A clean shutdown writes safe_to_bootstrap; give mariadbd time to finish it.
       terminationGracePeriodSeconds: 120
       securityContext:
-        runAsUser: 999
-        runAsGroup: 999
-        fsGroup: 999
+        runAsUser: ${cluster.security.runAsUser?c}
+        runAsGroup: ${cluster.security.runAsGroup?c}
+        fsGroup: ${cluster.security.fsGroup?c}
         runAsNonRoot: true
         seccompProfile:
           type: RuntimeDefault
+<#-- Spreading (topology.*): computed in ViewFactory.scheduling. -->
+<#if scheduling.priorityClassName??>
+      priorityClassName: ${scheduling.priorityClassName}
+</#if>
+<#if scheduling.nodeSelector?has_content>
+      nodeSelector:
+<@h.labelMap scheduling.nodeSelector 8/>
+</#if>
+<#if scheduling.tolerations?has_content>
+      tolerations:
+<@h.tolerations scheduling.tolerations 6/>
+</#if>
+<#if scheduling.hasAffinity()>
+      affinity:
+<#if scheduling.zones?has_content>
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+            - matchExpressions:
+              - key: topology.kubernetes.io/zone
+                operator: In
+                values:
+<#list scheduling.zones as zone>
+                - ${h.q(zone)}
+</#list>
+</#if>
+<#if scheduling.antiAffinity?? && scheduling.antiAffinity == "required">
+        # At most one member per node.
+        podAntiAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+          - topologyKey: kubernetes.io/hostname
+            labelSelector:
+              matchLabels:
+<@h.labelMap selectorLabels 16/>
+<#elseif scheduling.antiAffinity??>
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+          - weight: 100
+            podAffinityTerm:
+              topologyKey: kubernetes.io/hostname
+              labelSelector:
+                matchLabels:
+<@h.labelMap selectorLabels 18/>
+</#if>
+</#if>
+<#if scheduling.whenUnsatisfiable??>
+      topologySpreadConstraints:
+      - topologyKey: topology.kubernetes.io/zone
+        maxSkew: 1
+        whenUnsatisfiable: ${scheduling.whenUnsatisfiable}
+<#if scheduling.minDomains??>
+        minDomains: ${scheduling.minDomains?c}
+</#if>
+        labelSelector:
+          matchLabels:
+<@h.labelMap selectorLabels 12/>
+</#if>
       initContainers:
       - name: init
         image: ${h.q(cluster.images.mariadb)}
@@ -92,6 +149,10 @@ spec:
             secretKeyRef:
               name: ${cluster.rootPassword.name}
               key: ${cluster.rootPassword.key}
+<#-- Initial users, SST and exporter accounts (initialUsers.*, files/init-users.sh): computed in ViewFactory.mainEnv. -->
+<#list mainEnv as variable>
+<@h.envVar variable 8/>
+</#list>
         ports:
         - name: mysql
           containerPort: 3306
@@ -151,6 +212,20 @@ spec:
         - name: config
           mountPath: /etc/galera
           readOnly: true
+<#-- Accounts created at first start, exporter credentials for them, replication TLS. -->
+        - name: initdb
+          mountPath: /docker-entrypoint-initdb.d
+          readOnly: true
+<#if cluster.exporter.enabled>
+        - name: exporter-config
+          mountPath: /etc/galera-exporter
+          readOnly: true
+</#if>
+<#if cluster.tls.enabled>
+        - name: tls
+          mountPath: /etc/galera-tls
+          readOnly: true
+</#if>
 <#if cluster.exporter.enabled>
       - name: exporter
         image: ${h.q(cluster.images.exporter)}
@@ -185,6 +260,19 @@ spec:
           name: ${names.configMap}
       - name: conf
         emptyDir: {}
+      - name: initdb
+        configMap:
+          name: ${names.configMap}
+          items:
+          - key: init-users.sh
+            path: 10-galera-users.sh
+<#if cluster.tls.enabled>
+      - name: tls
+        secret:
+          secretName: ${cluster.tls.secretName}
+          # 0400: group-readable through fsGroup only.
+          defaultMode: 256
+</#if>
 <#if cluster.exporter.enabled>
       - name: exporter-config
         secret:

@@ -22,6 +22,15 @@ import java.util.TreeMap;
  * @param recoveryPolicy  what init.sh may decide alone after an outage
  * @param labels          extra labels on every rendered object
  * @param annotations     extra annotations on every rendered object
+ * @param storageClass    an optional ceph-csi RBD StorageClass for the data volumes
+ * @param topology        spreading over nodes and zones, node selection, tolerations, priority
+ * @param podDisruptionBudget how many members a voluntary disruption may take at once
+ * @param monitoring      ServiceMonitor and PrometheusRule (Prometheus Operator)
+ * @param networkPolicy   an optional NetworkPolicy for the members
+ * @param security        the uid, gid and fsGroup the pods run as
+ * @param tls             TLS for replication traffic
+ * @param initialUsers    root host and an optional application database and user, created at first start
+ * @param arbitrator      an optional garbd arbitrator
  */
 public record GaleraCluster(
         String name,
@@ -37,7 +46,16 @@ public record GaleraCluster(
         SecretRef rootPassword,
         RecoveryPolicy recoveryPolicy,
         Map<String, String> labels,
-        Map<String, String> annotations) {
+        Map<String, String> annotations,
+        StorageClassSpec storageClass,
+        Topology topology,
+        DisruptionBudget podDisruptionBudget,
+        Monitoring monitoring,
+        NetworkPolicySpec networkPolicy,
+        Security security,
+        Tls tls,
+        InitialUsers initialUsers,
+        Arbitrator arbitrator) {
 
     public GaleraCluster {
         labels = Map.copyOf(labels);
@@ -57,6 +75,26 @@ public record GaleraCluster(
     /** Galera replication is on for two or more members; one member runs as a plain MariaDB. */
     public boolean wsrepEnabled() {
         return replicas > 1;
+    }
+
+    /** wsrep_slave_threads as rendered: {@code galera.applierThreads}, or derived from the CPU request. */
+    public int effectiveApplierThreads() {
+        return galera.applierThreads() > 0 ? galera.applierThreads() : Defaults.applierThreadsFor(resources);
+    }
+
+    /** gcache.size as rendered: {@code galera.gcacheSize}, or derived from storage and memory. */
+    public String effectiveGcacheSize() {
+        return galera.gcacheSize() != null ? galera.gcacheSize() : Defaults.gcacheSizeFor(storage, resources);
+    }
+
+    /** Votes in the primary component when every member is up: the members plus the arbitrator, if any. */
+    public int votes() {
+        return replicas + (arbitratorEnabled() ? 1 : 0);
+    }
+
+    /** The arbitrator runs only where Galera does. */
+    public boolean arbitratorEnabled() {
+        return arbitrator != null && arbitrator.enabled() && wsrepEnabled();
     }
 
     public static Builder builder() {
@@ -88,6 +126,15 @@ public record GaleraCluster(
         private RecoveryPolicy recoveryPolicy = Defaults.RECOVERY_POLICY;
         private Map<String, String> labels = Defaults.LABELS;
         private Map<String, String> annotations = Defaults.ANNOTATIONS;
+        private StorageClassSpec storageClass = Defaults.STORAGE_CLASS;
+        private Topology topology = Defaults.TOPOLOGY;
+        private DisruptionBudget podDisruptionBudget = Defaults.POD_DISRUPTION_BUDGET;
+        private Monitoring monitoring = Defaults.MONITORING;
+        private NetworkPolicySpec networkPolicy = Defaults.NETWORK_POLICY;
+        private Security security = Defaults.SECURITY;
+        private Tls tls;
+        private InitialUsers initialUsers;
+        private Arbitrator arbitrator = Defaults.ARBITRATOR;
 
         private Builder() {
         }
@@ -107,6 +154,15 @@ public record GaleraCluster(
             recoveryPolicy = cluster.recoveryPolicy;
             labels = cluster.labels;
             annotations = cluster.annotations;
+            storageClass = cluster.storageClass;
+            topology = cluster.topology;
+            podDisruptionBudget = cluster.podDisruptionBudget;
+            monitoring = cluster.monitoring;
+            networkPolicy = cluster.networkPolicy;
+            security = cluster.security;
+            tls = cluster.tls;
+            initialUsers = cluster.initialUsers;
+            arbitrator = cluster.arbitrator;
         }
 
         public Builder name(String value) { name = value; return this; }
@@ -123,6 +179,15 @@ public record GaleraCluster(
         public Builder recoveryPolicy(RecoveryPolicy value) { recoveryPolicy = value; return this; }
         public Builder labels(Map<String, String> value) { labels = value; return this; }
         public Builder annotations(Map<String, String> value) { annotations = value; return this; }
+        public Builder storageClass(StorageClassSpec value) { storageClass = value; return this; }
+        public Builder topology(Topology value) { topology = value; return this; }
+        public Builder podDisruptionBudget(DisruptionBudget value) { podDisruptionBudget = value; return this; }
+        public Builder monitoring(Monitoring value) { monitoring = value; return this; }
+        public Builder networkPolicy(NetworkPolicySpec value) { networkPolicy = value; return this; }
+        public Builder security(Security value) { security = value; return this; }
+        public Builder tls(Tls value) { tls = value; return this; }
+        public Builder initialUsers(InitialUsers value) { initialUsers = value; return this; }
+        public Builder arbitrator(Arbitrator value) { arbitrator = value; return this; }
 
         public GaleraCluster build() {
             // Secret-backed defaults follow the name, so they are filled in at build time.
@@ -135,7 +200,12 @@ public record GaleraCluster(
                     exporter != null ? exporter : new Exporter(true, Defaults.EXPORTER_PORT,
                             SecretRef.of(secret, Defaults.EXPORTER_MY_CNF_KEY)),
                     rootPassword != null ? rootPassword : SecretRef.of(secret, Defaults.ROOT_PASSWORD_KEY),
-                    recoveryPolicy, labels, annotations);
+                    recoveryPolicy, labels, annotations, storageClass, topology, podDisruptionBudget, monitoring,
+                    networkPolicy, security,
+                    tls != null ? tls : new Tls(false, Defaults.tlsSecretName(name)),
+                    initialUsers != null ? initialUsers : new InitialUsers(Defaults.ROOT_HOST, null, null,
+                            SecretRef.of(secret, Defaults.APP_PASSWORD_KEY)),
+                    arbitrator);
             ModelValidator.requireValid(cluster);
             return cluster;
         }

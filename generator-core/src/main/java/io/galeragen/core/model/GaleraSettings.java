@@ -10,8 +10,10 @@ import java.util.TreeMap;
  * @param sstMethod        how a joiner gets a full copy (wsrep_sst_method)
  * @param sstCredentials   the Secret key with the SST user's password (user {@code sstUser}); used by mariabackup
  * @param sstUser          the SST user's name
- * @param applierThreads   wsrep_slave_threads: parallel appliers of replicated writesets
- * @param gcacheSize       gcache.size: how much history a node keeps, which decides IST vs full SST on rejoin
+ * @param applierThreads   wsrep_slave_threads: parallel appliers of replicated writesets; {@code 0} derives it
+ *                         from the CPU request ({@link Defaults#applierThreadsFor})
+ * @param gcacheSize       gcache.size: how much history a node keeps, which decides IST vs full SST on rejoin;
+ *                         {@code null} derives it from storage and memory ({@link Defaults#gcacheSizeFor})
  * @param providerOptions  extra wsrep_provider_options, key to value (sorted when rendered)
  * @param extraCnf         extra lines for the {@code [mysqld]} section, each {@code key=value} or {@code key}
  */

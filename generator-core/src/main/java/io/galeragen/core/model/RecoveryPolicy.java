@@ -1,10 +1,7 @@
 package io.galeragen.core.model;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** What init.sh may decide on its own when a pod starts with data and finds no peer. */
-public enum RecoveryPolicy {
+public enum RecoveryPolicy implements Spelled {
     /** Always wait for a person. */
     MANUAL("manual"),
     /** Heal automatically only where Galera itself proves it safe; otherwise wait for a person. */
@@ -19,11 +16,8 @@ public enum RecoveryPolicy {
     }
 
     /** The spelling used in values files and in init.sh's RECOVERY_POLICY. */
+    @Override
     public String value() {
         return value;
-    }
-
-    public static Optional<RecoveryPolicy> fromValue(String value) {
-        return Arrays.stream(values()).filter(policy -> policy.value.equals(value)).findFirst();
     }
 }

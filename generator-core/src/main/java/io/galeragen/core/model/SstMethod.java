@@ -1,10 +1,7 @@
 package io.galeragen.core.model;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** How a joiner that cannot use IST receives a full copy of the data (wsrep_sst_method). */
-public enum SstMethod {
+public enum SstMethod implements Spelled {
     /** Does not block the donor; needs an SST user. */
     MARIABACKUP("mariabackup"),
     /** Blocks the donor for the whole transfer; needs no user. */
@@ -16,11 +13,8 @@ public enum SstMethod {
         this.value = value;
     }
 
+    @Override
     public String value() {
         return value;
-    }
-
-    public static Optional<SstMethod> fromValue(String value) {
-        return Arrays.stream(values()).filter(method -> method.value.equals(value)).findFirst();
     }
 }

@@ -20,6 +20,12 @@ import java.util.Map;
  * @param providerOptions wsrep_provider_options, rendered
  * @param configFiles     files of the ConfigMap, in a stable order (empty while galera.cnf itself renders)
  * @param configHash      hash of the ConfigMap's files; a pod-template annotation, so a change rolls the pods
+ * @param scheduling      anti-affinity, zone spread, node selection, tolerations, priority of the members
+ * @param storageClass    the generated StorageClass, or {@code null}
+ * @param monitoring      metrics Service, ServiceMonitor and PrometheusRule
+ * @param networkPolicy   the members' NetworkPolicy
+ * @param arbitrator      the garbd Deployment, or {@code null}
+ * @param mainEnv         extra environment of the mariadb container: initial users, SST and exporter accounts
  */
 public record ClusterView(
         GaleraCluster cluster,
@@ -33,11 +39,18 @@ public record ClusterView(
         String readyPeersHost,
         String providerOptions,
         List<ConfigFile> configFiles,
-        String configHash) {
+        String configHash,
+        SchedulingView scheduling,
+        StorageClassView storageClass,
+        MonitoringView monitoring,
+        NetworkPolicyView networkPolicy,
+        ArbitratorView arbitrator,
+        List<EnvVarView> mainEnv) {
 
     ClusterView withConfigFiles(List<ConfigFile> files, String hash) {
         return new ClusterView(cluster, names, labels, selectorLabels, annotations, wsrep, clusterAddress,
-                peerHosts, readyPeersHost, providerOptions, List.copyOf(files), hash);
+                peerHosts, readyPeersHost, providerOptions, List.copyOf(files), hash, scheduling, storageClass,
+                monitoring, networkPolicy, arbitrator, mainEnv);
     }
 
     /** Space-separated peer names, as init.sh reads them from PEER_HOSTS. */

@@ -16,6 +16,7 @@ public final class ManifestRenderer {
 
     /** @param templateOverrides a folder whose files replace built-in templates of the same name, or null */
     public ManifestRenderer(Path templateOverrides) {
+        TemplateOverrides.requireKnown(templateOverrides);
         this.engine = new TemplateEngine(templateOverrides);
     }
 

@@ -29,12 +29,25 @@ public final class TemplateCatalog {
             new ResourceTemplate("service-headless.yaml.ftl", cluster -> true),
             new ResourceTemplate("service-ready.yaml.ftl", cluster -> true),
             new ResourceTemplate("service.yaml.ftl", cluster -> true),
-            new ResourceTemplate("statefulset.yaml.ftl", cluster -> true));
+            new ResourceTemplate("statefulset.yaml.ftl", cluster -> true),
+            new ResourceTemplate("storageclass.yaml.ftl", cluster -> cluster.storageClass().create()),
+            new ResourceTemplate("poddisruptionbudget.yaml.ftl",
+                    cluster -> cluster.podDisruptionBudget().enabled() && cluster.wsrepEnabled()),
+            new ResourceTemplate("networkpolicy.yaml.ftl", cluster -> cluster.networkPolicy().enabled()),
+            new ResourceTemplate("service-metrics.yaml.ftl",
+                    cluster -> cluster.exporter().enabled() && cluster.monitoring().serviceMonitor()),
+            new ResourceTemplate("servicemonitor.yaml.ftl",
+                    cluster -> cluster.exporter().enabled() && cluster.monitoring().serviceMonitor()),
+            new ResourceTemplate("prometheusrule.yaml.ftl", cluster -> cluster.monitoring().prometheusRule()),
+            new ResourceTemplate("deployment-arbitrator.yaml.ftl", GaleraCluster::arbitratorEnabled),
+            new ResourceTemplate("networkpolicy-arbitrator.yaml.ftl",
+                    cluster -> cluster.networkPolicy().enabled() && cluster.arbitratorEnabled()));
 
     static final List<FileTemplate> CONFIG_FILES = List.of(
             new FileTemplate("galera.cnf", "files/galera.cnf.ftl"),
             new FileTemplate("init.sh", "files/init.sh"),
-            new FileTemplate("probe.sh", "files/probe.sh"));
+            new FileTemplate("probe.sh", "files/probe.sh"),
+            new FileTemplate("init-users.sh", "files/init-users.sh"));
 
     private TemplateCatalog() {
     }

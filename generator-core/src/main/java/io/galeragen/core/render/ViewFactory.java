@@ -1,7 +1,14 @@
 package io.galeragen.core.render;
 
+import io.galeragen.core.model.CephRbd;
 import io.galeragen.core.model.GaleraCluster;
+import io.galeragen.core.model.InitialUsers;
+import io.galeragen.core.model.NetworkPolicySpec;
+import io.galeragen.core.model.Placement;
+import io.galeragen.core.model.SstMethod;
+import io.galeragen.core.model.Topology;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +21,11 @@ final class ViewFactory {
 
     static final String APP_NAME = "mariadb-galera";
     static final String MANAGED_BY = "galera-gen";
+    static final String ARBITRATOR_APP_NAME = "mariadb-galera-arbitrator";
+    /** Where the mariadb container finds the exporter's my.cnf, to create the exporter's account at first start. */
+    static final String EXPORTER_MY_CNF_PATH = "/etc/galera-exporter/my.cnf";
+    /** Where the replication certificate is mounted (tls.crt, tls.key, ca.crt). */
+    static final String TLS_DIR = "/etc/galera-tls";
 
     private ViewFactory() {
     }
@@ -33,16 +45,174 @@ final class ViewFactory {
         List<String> peers = IntStream.range(0, cluster.replicas())
                 .mapToObj(ordinal -> names.statefulSet() + "-" + ordinal + "." + names.peerService() + "." + serviceDomain)
                 .toList();
+        String clusterAddress = "gcomm://" + String.join(",", peers);
+        ArbitratorView arbitrator = cluster.arbitratorEnabled() ? arbitrator(cluster, clusterAddress) : null;
         return new ClusterView(cluster, names, labels, selector, cluster.sortedAnnotations(), cluster.wsrepEnabled(),
-                "gcomm://" + String.join(",", peers), peers, names.readyService() + "." + serviceDomain,
-                providerOptions(cluster), List.of(), "");
+                clusterAddress, peers, names.readyService() + "." + serviceDomain,
+                providerOptions(cluster), List.of(), "", scheduling(cluster.topology()), storageClass(cluster),
+                monitoring(cluster, labels, selector), networkPolicy(cluster, selector, arbitrator), arbitrator,
+                mainEnv(cluster));
+    }
+
+    private static SchedulingView scheduling(Topology topology) {
+        String antiAffinity = topology.antiAffinity() == Placement.NONE ? null : topology.antiAffinity().value();
+        String whenUnsatisfiable = switch (topology.zoneSpread()) {
+            case REQUIRED -> "DoNotSchedule";
+            case PREFERRED -> "ScheduleAnyway";
+            case NONE -> null;
+        };
+        // minDomains makes a required spread count declared zones that have no schedulable node yet, so pods wait
+        // rather than double up in the zones that exist. Kubernetes allows it only with DoNotSchedule.
+        Integer minDomains = topology.zoneSpread() == Placement.REQUIRED && topology.zones().size() > 1
+                ? topology.zones().size() : null;
+        return new SchedulingView(antiAffinity, topology.zones(), whenUnsatisfiable, minDomains,
+                topology.sortedNodeSelector(), topology.parsedTolerations(), topology.priorityClassName());
+    }
+
+    private static StorageClassView storageClass(GaleraCluster cluster) {
+        if (!cluster.storageClass().create()) {
+            return null;
+        }
+        CephRbd rbd = cluster.storageClass().cephRbd();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("clusterID", rbd.clusterID());
+        parameters.put("pool", rbd.pool());
+        if (rbd.dataPool() != null) {
+            parameters.put("dataPool", rbd.dataPool());
+        }
+        parameters.put("imageFeatures", rbd.imageFeatures());
+        parameters.put("csi.storage.k8s.io/fstype", rbd.fsType());
+        parameters.put("csi.storage.k8s.io/provisioner-secret-name", rbd.provisionerSecret().name());
+        parameters.put("csi.storage.k8s.io/provisioner-secret-namespace", rbd.provisionerSecret().namespace());
+        parameters.put("csi.storage.k8s.io/controller-expand-secret-name", rbd.controllerExpandSecret().name());
+        parameters.put("csi.storage.k8s.io/controller-expand-secret-namespace",
+                rbd.controllerExpandSecret().namespace());
+        parameters.put("csi.storage.k8s.io/node-stage-secret-name", rbd.nodeStageSecret().name());
+        parameters.put("csi.storage.k8s.io/node-stage-secret-namespace", rbd.nodeStageSecret().namespace());
+        return new StorageClassView(cluster.storage().storageClassName(), rbd.provisioner(), parameters,
+                cluster.storageClass().reclaimPolicy(), cluster.storageClass().allowVolumeExpansion(),
+                cluster.storageClass().volumeBindingMode());
+    }
+
+    private static MonitoringView monitoring(GaleraCluster cluster, Map<String, String> labels,
+                                             Map<String, String> selector) {
+        Map<String, String> metricsLabels = new TreeMap<>(labels);
+        metricsLabels.put("app.kubernetes.io/component", "metrics");
+        Map<String, String> metricsSelector = new TreeMap<>(selector);
+        metricsSelector.put("app.kubernetes.io/component", "metrics");
+        Map<String, String> objectLabels = new TreeMap<>(cluster.monitoring().labels());
+        objectLabels.putAll(labels);
+        return new MonitoringView(cluster.name() + "-metrics", metricsLabels, metricsSelector, objectLabels,
+                cluster.name(), cluster.name() + "-galera", "galera-" + cluster.namespace() + "-" + cluster.name(),
+                alertRules(cluster));
+    }
+
+    /**
+     * The Galera alerts. Each selects this cluster's members by namespace and pod name, which Prometheus Operator's
+     * Kubernetes discovery always attaches, so several clusters can share one Prometheus.
+     */
+    static List<AlertRule> alertRules(GaleraCluster cluster) {
+        String members = "{namespace=\"" + cluster.namespace() + "\",pod=~\"" + cluster.name() + "-[0-9]+\"}";
+        String duration = cluster.monitoring().alertFor();
+        int votes = cluster.votes();
+        String who = cluster.namespace() + "/" + cluster.name();
+        return List.of(
+                new AlertRule("GaleraClusterSizeBelowExpected",
+                        "mysql_global_status_wsrep_cluster_size" + members + " < " + votes, duration, "warning",
+                        "Galera cluster " + who + " has fewer members than the " + votes + " it should have",
+                        "{{ $labels.pod }} sees {{ $value }} of " + votes + " members"
+                                + (cluster.arbitratorEnabled() ? " (the arbitrator counts as one)" : "")
+                                + ". A member is down or cannot join; check pods that are not Ready and their logs."),
+                new AlertRule("GaleraMetricsAbsent",
+                        "absent(mysql_global_status_wsrep_cluster_size" + members + ")", duration, "critical",
+                        "No Galera metrics from " + who,
+                        "Prometheus receives no wsrep metrics from any member: the whole cluster, or its exporters, "
+                                + "are down."),
+                new AlertRule("GaleraNodeNotReady",
+                        "mysql_global_status_wsrep_ready" + members + " != 1", duration, "critical",
+                        "Galera member of " + who + " does not accept queries",
+                        "{{ $labels.pod }} reports wsrep_ready OFF: it is outside the primary component (partition "
+                                + "or lost quorum) and refuses queries."),
+                new AlertRule("GaleraNodeNotSynced",
+                        "mysql_global_status_wsrep_local_state" + members + " != 4", duration, "warning",
+                        "Galera member of " + who + " is not Synced",
+                        "{{ $labels.pod }} is in wsrep_local_state {{ $value }} (1 joining, 2 donor, 3 joined; 4 is "
+                                + "Synced): a long state transfer, or a member stuck as donor."));
+    }
+
+    private static NetworkPolicyView networkPolicy(GaleraCluster cluster, Map<String, String> selector,
+                                                   ArbitratorView arbitrator) {
+        NetworkPolicySpec spec = cluster.networkPolicy();
+        List<Map<String, String>> peers = new ArrayList<>();
+        peers.add(selector);
+        if (arbitrator != null) {
+            peers.add(arbitrator.selector());
+        }
+        return new NetworkPolicyView(cluster.name(), spec.sortedClientPodLabels(), spec.sortedClientNamespaceLabels(),
+                peers, cluster.exporter().enabled() ? spec.monitoringNamespace() : null);
+    }
+
+    private static ArbitratorView arbitrator(GaleraCluster cluster, String clusterAddress) {
+        Map<String, String> selector = new TreeMap<>(Map.of(
+                "app.kubernetes.io/name", ARBITRATOR_APP_NAME,
+                "app.kubernetes.io/instance", cluster.name()));
+        Map<String, String> labels = new TreeMap<>(cluster.labels());
+        labels.putAll(selector);
+        labels.put("app.kubernetes.io/component", "arbitrator");
+        labels.put("app.kubernetes.io/managed-by", MANAGED_BY);
+        labels.put("app.kubernetes.io/part-of", cluster.name());
+        List<String> args = new ArrayList<>();
+        args.add("--address=" + clusterAddress);
+        args.add("--group=" + cluster.name());
+        args.add("--name=" + cluster.name() + "-arbitrator");
+        StringJoiner options = new StringJoiner(";");
+        options.add("gmcast.listen_addr=tcp://0.0.0.0:4567");
+        tlsOptions(cluster).forEach((key, value) -> options.add(key + "=" + value));
+        args.add("--options=" + options);
+        return new ArbitratorView(cluster.name() + "-arbitrator", labels, selector, args);
+    }
+
+    private static Map<String, String> tlsOptions(GaleraCluster cluster) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (cluster.tls().enabled()) {
+            options.put("socket.ssl_cert", TLS_DIR + "/tls.crt");
+            options.put("socket.ssl_key", TLS_DIR + "/tls.key");
+            options.put("socket.ssl_ca", TLS_DIR + "/ca.crt");
+        }
+        return options;
+    }
+
+    /**
+     * The mariadb container's extra environment. The official image's entrypoint reads the MARIADB_* variables when
+     * it initialises an empty datadir; files/init-users.sh reads the others. Passwords are Secret references only.
+     */
+    private static List<EnvVarView> mainEnv(GaleraCluster cluster) {
+        List<EnvVarView> env = new ArrayList<>();
+        InitialUsers users = cluster.initialUsers();
+        env.add(EnvVarView.plain("MARIADB_ROOT_HOST", users.rootHost()));
+        if (users.database() != null) {
+            env.add(EnvVarView.plain("MARIADB_DATABASE", users.database()));
+        }
+        if (users.user() != null) {
+            env.add(EnvVarView.plain("MARIADB_USER", users.user()));
+            env.add(EnvVarView.fromSecret("MARIADB_PASSWORD", users.password()));
+        }
+        if (cluster.wsrepEnabled() && cluster.galera().sstMethod() == SstMethod.MARIABACKUP) {
+            env.add(EnvVarView.plain("SST_USER", cluster.galera().sstUser()));
+            env.add(EnvVarView.fromSecret("SST_PASSWORD", cluster.galera().sstCredentials()));
+        }
+        if (cluster.exporter().enabled()) {
+            env.add(EnvVarView.plain("EXPORTER_MY_CNF", EXPORTER_MY_CNF_PATH));
+        }
+        return List.copyOf(env);
     }
 
     private static String providerOptions(GaleraCluster cluster) {
         Map<String, String> options = new LinkedHashMap<>();
-        options.put("gcache.size", cluster.galera().gcacheSize());
+        options.put("gcache.size", cluster.effectiveGcacheSize());
         // pc.recovery lets members that all come back reform the primary component by themselves.
         options.put("pc.recovery", "TRUE");
+        options.putAll(tlsOptions(cluster));
         options.putAll(cluster.galera().sortedProviderOptions());
         StringJoiner joined = new StringJoiner(";");
         options.forEach((key, value) -> joined.add(key + "=" + value));

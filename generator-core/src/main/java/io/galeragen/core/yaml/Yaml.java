@@ -97,6 +97,8 @@ public final class Yaml {
         YAMLMapper mapper = new YAMLMapper(factory);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // Maps (labels, annotations, ConfigMap data) in key order whatever order they were built in.
+        mapper.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         return mapper;
     }
 }

@@ -1,5 +1,6 @@
 package io.galeragen.core.validate;
 
+import io.galeragen.core.TestSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

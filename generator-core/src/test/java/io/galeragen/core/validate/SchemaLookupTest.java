@@ -1,5 +1,6 @@
 package io.galeragen.core.validate;
 
+import io.galeragen.core.TestSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class SchemaLookupTest {
     @Test
     void missingSchemaNamesKindVersionAndEveryPlaceTried() {
         Path root = TestSchemas.root();
-        SchemaValidator validator = new SchemaValidator(TestSchemas.locations());
+        SchemaValidator validator = new SchemaValidator(TestSchemas.schemaLocations());
 
         assertThat(validator.validate(REPLICA_SET, "1.30")).containsExactly(new Problem(
                 "ReplicaSet/galera (k8s v1.30.0)",
@@ -44,7 +45,7 @@ class SchemaLookupTest {
 
     @Test
     void missingVersionIsAMissingSchema() {
-        SchemaValidator validator = new SchemaValidator(TestSchemas.locations());
+        SchemaValidator validator = new SchemaValidator(TestSchemas.schemaLocations());
 
         assertThat(validator.validate(Fixtures.valid("service"), "1.27")).singleElement().satisfies(problem -> {
             assertThat(problem.where()).isEqualTo("Service/galera-headless (k8s v1.27.0)");
@@ -55,7 +56,7 @@ class SchemaLookupTest {
 
     @Test
     void missingSchemasCanBeIgnored() {
-        SchemaValidator validator = new SchemaValidator(TestSchemas.locations(), true);
+        SchemaValidator validator = new SchemaValidator(TestSchemas.schemaLocations(), true);
 
         assertThat(validator.validate(REPLICA_SET, "1.30")).isEmpty();
         assertThat(validator.ignoresMissingSchemas()).isTrue();
@@ -109,7 +110,7 @@ class SchemaLookupTest {
 
     @Test
     void oneValidatorServesManyThreads() throws Exception {
-        SchemaValidator validator = new SchemaValidator(TestSchemas.locations());
+        SchemaValidator validator = new SchemaValidator(TestSchemas.schemaLocations());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<Problem>>> results = new java.util.ArrayList<>();

@@ -1,5 +1,6 @@
 package io.galeragen.core.validate;
 
+import io.galeragen.core.TestSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaValidatorTest {
 
     // One validator for the whole class, as in production: compiled schemas are reused across tests.
-    private static final SchemaValidator VALIDATOR = new SchemaValidator(TestSchemas.locations());
+    private static final SchemaValidator VALIDATOR = new SchemaValidator(TestSchemas.schemaLocations());
 
     static Stream<Arguments> everyFixtureInEveryVersion() {
         return TestSchemas.VERSIONS.stream()
@@ -29,7 +30,7 @@ class SchemaValidatorTest {
     }
 
     @ParameterizedTest(name = "Kubernetes {0}")
-    @MethodSource("io.galeragen.core.validate.TestSchemas#versions")
+    @MethodSource("io.galeragen.core.TestSchemas#versions")
     void unknownTopLevelFieldIsRejected(String version) {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         statefulSet.put("replicaz", 3);

@@ -14,8 +14,17 @@ wsrep_provider=/usr/lib/galera/libgalera_smm.so
 wsrep_cluster_name=${cluster.name}
 wsrep_cluster_address=${clusterAddress}
 wsrep_sst_method=${cluster.galera.sstMethod.value()}
-wsrep_slave_threads=${cluster.galera.applierThreads}
+wsrep_slave_threads=${cluster.effectiveApplierThreads()?c}
 wsrep_provider_options="${providerOptions}"
+<#if cluster.tls.enabled>
+
+# tls.enabled: state snapshot transfers use the same certificate; the donor verifies the joiner's against ca.crt.
+[sst]
+ssl-ca=/etc/galera-tls/ca.crt
+ssl-cert=/etc/galera-tls/tls.crt
+ssl-key=/etc/galera-tls/tls.key
+ssl-mode=VERIFY_CA
+</#if>
 <#else>
 # One member: a standalone MariaDB, Galera replication off.
 wsrep_on=OFF

@@ -1,0 +1,44 @@
+package io.galeragen.core;
+
+import io.galeragen.core.model.GaleraCluster;
+import io.galeragen.core.output.DriftCheck;
+import io.galeragen.core.output.OutputFiles;
+import io.galeragen.core.output.OutputWriter;
+import io.galeragen.core.values.Values;
+import io.galeragen.core.values.ValuesSchema;
+
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * Values to files, for {@link GaleraGenerator}: resolve, render and check everything first, and only then touch
+ * the output folder, so a bad input never leaves half an output behind.
+ */
+final class Generation {
+
+    private final GaleraGenerator generator;
+
+    Generation(GaleraGenerator generator) {
+        this.generator = generator;
+    }
+
+    Generated generate(GenerationRequest request) {
+        GaleraCluster cluster = Values.resolve(request.values());
+        Rendering rendering = generator.render(cluster);
+        OutputWriter.Report report = OutputWriter.write(request.outputDirectory(), files(request, rendering));
+        return new Generated(cluster, rendering, report);
+    }
+
+    List<DriftCheck.Drift> check(GenerationRequest request) {
+        Rendering rendering = generator.render(Values.resolve(request.values()));
+        return DriftCheck.compare(request.outputDirectory(), files(request, rendering));
+    }
+
+    private static SortedMap<String, String> files(GenerationRequest request, Rendering rendering) {
+        SortedMap<String, String> files = OutputFiles.of(rendering.manifests(), request.layout());
+        if (request.writeValuesSchema()) {
+            files.put(ValuesSchema.FILE_NAME, ValuesSchema.json());
+        }
+        return files;
+    }
+}

@@ -1,0 +1,16 @@
+package io.galeragen.core.render;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The garbd Deployment.
+ *
+ * @param name     the Deployment's name
+ * @param labels   its labels (name {@code mariadb-galera-arbitrator}: the members' selectors never match it)
+ * @param selector its pod selector
+ * @param args     garbd's arguments
+ */
+public record ArbitratorView(String name, Map<String, String> labels, Map<String, String> selector,
+                             List<String> args) {
+}

@@ -1,0 +1,135 @@
+package io.galeragen.core.values;
+
+import io.galeragen.core.model.GaleraCluster;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shape of the values tree, read once from the model's records by reflection: one node per key, named
+ * by the record component. Values files, {@code --set} paths, the JSON Schema and the reference docs all
+ * follow this one shape, so a new model field is a new values key everywhere at once.
+ */
+public final class ValueShape {
+
+    /** What a key holds. */
+    public enum Kind { OBJECT, STRING, INTEGER, BOOLEAN, ENUM, STRING_LIST, STRING_MAP }
+
+    /** The shape of {@link GaleraCluster}, the root of every values file. */
+    public static final ValueShape ROOT = of(GaleraCluster.class, GaleraCluster.class);
+
+    private final Kind kind;
+    private final Class<?> type;
+    private final Map<String, ValueShape> fields;
+    private final Map<String, RecordComponent> components;
+
+    private ValueShape(Kind kind, Class<?> type, Map<String, ValueShape> fields, Map<String, RecordComponent> components) {
+        this.kind = kind;
+        this.type = type;
+        this.fields = fields;
+        this.components = components;
+    }
+
+    private static ValueShape of(Class<?> type, Type generic) {
+        if (type.isRecord()) {
+            Map<String, ValueShape> fields = new LinkedHashMap<>();
+            Map<String, RecordComponent> components = new LinkedHashMap<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                fields.put(component.getName(), of(component.getType(), component.getGenericType()));
+                components.put(component.getName(), component);
+            }
+            return new ValueShape(Kind.OBJECT, type, fields, components);
+        }
+        return new ValueShape(leafKind(type, generic), type, Map.of(), Map.of());
+    }
+
+    private static Kind leafKind(Class<?> type, Type generic) {
+        if (type == String.class) {
+            return Kind.STRING;
+        } else if (type == int.class) {
+            return Kind.INTEGER;
+        } else if (type == boolean.class) {
+            return Kind.BOOLEAN;
+        } else if (type.isEnum()) {
+            return Kind.ENUM;
+        } else if (type == List.class && typeArguments(generic).equals(List.of(String.class))) {
+            return Kind.STRING_LIST;
+        } else if (type == Map.class && typeArguments(generic).equals(List.of(String.class, String.class))) {
+            return Kind.STRING_MAP;
+        }
+        // A new model field of another type must be taught to the values layer on purpose.
+        throw new IllegalStateException("no values mapping for model type " + generic);
+    }
+
+    private static List<Type> typeArguments(Type generic) {
+        return generic instanceof ParameterizedType parameterized
+                ? Arrays.asList(parameterized.getActualTypeArguments()) : List.of();
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Class<?> type() {
+        return type;
+    }
+
+    /** The keys of an object, in record order. Empty for every other kind. */
+    public Map<String, ValueShape> fields() {
+        return fields;
+    }
+
+    RecordComponent component(String field) {
+        return components.get(field);
+    }
+
+    /** For an enum: its constants as values files spell them ({@code value()}), in declaration order. */
+    public List<String> enumValues() {
+        return Arrays.stream(type.getEnumConstants()).map(EnumValues::spelling).toList();
+    }
+
+    /** How a message names the form this key expects. */
+    public String expectedForm() {
+        return switch (kind) {
+            case OBJECT -> "a mapping with the keys " + fields.keySet();
+            case STRING -> "a string";
+            case INTEGER -> "a whole number";
+            case BOOLEAN -> "true or false";
+            case ENUM -> "one of " + enumValues();
+            case STRING_LIST -> "a list of strings";
+            case STRING_MAP -> "a mapping of string keys to string values";
+        };
+    }
+
+    /**
+     * Every key path of the tree, parents before children, in record order ({@code storage}, {@code storage.size}).
+     */
+    public static Map<String, ValueShape> allPaths() {
+        Map<String, ValueShape> paths = new LinkedHashMap<>();
+        collect("", ROOT, paths);
+        return paths;
+    }
+
+    /** The record component a key path ends in, as {@code Record.component} ({@code SecretRef.name}). */
+    static String ownerOf(String path) {
+        ValueShape owner = ROOT;
+        String[] keys = path.split("\\.");
+        for (int i = 0; i < keys.length - 1 && owner != null; i++) {
+            owner = owner.fields.get(keys[i]);
+        }
+        return owner == null ? null : owner.type.getSimpleName() + "." + keys[keys.length - 1];
+    }
+
+    private static void collect(String prefix, ValueShape shape, Map<String, ValueShape> paths) {
+        shape.fields.forEach((name, child) -> {
+            String path = prefix.isEmpty() ? name : prefix + "." + name;
+            paths.put(path, child);
+            collect(path, child, paths);
+        });
+    }
+}

@@ -1,0 +1,60 @@
+package io.galeragen.core;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Runs a command-line tool the tests need (promtool, shellcheck). Where the tool is missing the test is skipped on a
+ * developer's machine but fails in CI ({@code CI=true}), whose .ci/run installs it.
+ */
+final class ExternalTool {
+
+    record Result(int exitCode, String output) {
+    }
+
+    private ExternalTool() {
+    }
+
+    static void require(String tool, String debianPackage) {
+        boolean present;
+        try {
+            present = run(Path.of("."), List.of(tool, "--version")).exitCode() == 0;
+        } catch (IllegalStateException e) {
+            present = false;
+        }
+        if (!present) {
+            String message = tool + " is not installed (apt-get install " + debianPackage + ")";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message + ": CI must run this check");
+            }
+            Assumptions.abort(message + "; skipped outside CI");
+        }
+    }
+
+    static Result run(Path directory, List<String> command) {
+        try {
+            Process process = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile())
+                    .redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command + " did not finish in 120 s");
+            }
+            return new Result(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+}

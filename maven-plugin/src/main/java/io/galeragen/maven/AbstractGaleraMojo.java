@@ -1,0 +1,114 @@
+package io.galeragen.maven;
+
+import io.galeragen.core.GaleraGenerator;
+import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.values.ValuesSource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every goal shares: the values layers, templates and schema locations, mapped to the core. Core problems become a build failure whose message names the POM element or the file and line;
+ * a user's mistake never shows a stack trace.
+ */
+abstract class AbstractGaleraMojo extends AbstractMojo {
+
+    /** Skips the goal (one log line). */
+    @Parameter(property = "galera.skip", defaultValue = "false")
+    boolean skip;
+
+    /** Values files (YAML), applied in order over the defaults: the rightmost wins. */
+    @Parameter(property = "galera.valuesFiles")
+    List<File> valuesFiles = new ArrayList<>();
+
+    /**
+     * Inline values as YAML, applied after the values files, e.g.
+     * {@code <values>replicas: 5</values>}; indentation is taken relative to the first line.
+     */
+    @Parameter(property = "galera.values")
+    String values;
+
+    /**
+     * Helm {@code --set} settings, applied last: {@code -Dgalera.set=replicas=5,storage.size=20Gi}. Lists by index
+     * ({@code storage.accessModes[0]=ReadWriteOnce}) or whole as a comma list; {@code \,} for a literal comma.
+     */
+    @Parameter(property = "galera.set")
+    String set;
+
+    /** A folder whose files replace the built-in templates of the same name. */
+    @Parameter(property = "galera.templatesDirectory")
+    File templatesDirectory;
+
+    /**
+     * Where Kubernetes JSON schemas are found, as kubeconform's {@code -schema-location}: a folder in kubeconform's
+     * layout or a path/URL template, tried in order. None: no schema validation.
+     */
+    @Parameter(property = "galera.schemaLocations")
+    List<String> schemaLocations = new ArrayList<>();
+
+    /** Kubernetes versions the documents are validated against. */
+    @Parameter(property = "galera.kubernetesVersions", defaultValue = "1.30")
+    List<String> kubernetesVersions = new ArrayList<>();
+
+    /** Where schemas fetched from a URL are cached. */
+    @Parameter(property = "galera.schemaCache", defaultValue = "${user.home}/.cache/galera-gen/schemas")
+    File schemaCache;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File basedir;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("galera: skipped (galera.skip=true)");
+            return;
+        }
+        try {
+            run();
+        } catch (GaleraGenException e) {
+            throw new MojoFailureException(PomNames.describe(e.problems()));
+        } catch (RuntimeException e) {
+            // Not the user's mistake: keep the stack trace for the bug report.
+            throw new MojoExecutionException("galera-gen failed unexpectedly: " + e, e);
+        }
+    }
+
+    abstract void run() throws MojoFailureException;
+
+    GaleraGenerator generator() {
+        return GaleraGenerator.builder()
+                .templateOverrides(templatesDirectory == null ? null : templatesDirectory.toPath())
+                .schemaLocations(schemaLocations)
+                .kubernetesVersions(kubernetesVersions)
+                .schemaCache(schemaCache.toPath())
+                .build();
+    }
+
+    /** Files, then {@code <values>}, then {@code -Dgalera.set}: the order in which they win. */
+    List<ValuesSource> valuesSources() {
+        List<ValuesSource> sources = new ArrayList<>();
+        for (File file : valuesFiles) {
+            sources.add(ValuesSource.file(file.toPath(), display(file)));
+        }
+        if (values != null && !values.isBlank()) {
+            sources.add(ValuesSource.yaml(InlineYaml.dedent(values), PomNames.VALUES));
+        }
+        if (set != null && !set.isBlank()) {
+            sources.add(ValuesSource.settings(set, PomNames.SET));
+        }
+        return sources;
+    }
+
+    /** A path as the user would write it: relative to the project when inside it. */
+    String display(File file) {
+        Path path = file.toPath().toAbsolutePath().normalize();
+        Path base = basedir.toPath().toAbsolutePath().normalize();
+        return path.startsWith(base) ? base.relativize(path).toString().replace('\\', '/') : path.toString();
+    }
+}

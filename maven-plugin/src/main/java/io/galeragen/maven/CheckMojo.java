@@ -1,0 +1,30 @@
+package io.galeragen.maven;
+
+import io.galeragen.core.output.DriftCheck;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Fails the build when the manifests in {@code outputDirectory} differ from what {@code generate} would write
+ * (for output committed to a GitOps repository), listing each changed, missing or extra file. Writes nothing.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractOutputMojo {
+
+    @Override
+    void run() throws MojoFailureException {
+        List<DriftCheck.Drift> drift = generator().check(request());
+        String folder = display(outputDirectory);
+        if (!drift.isEmpty()) {
+            throw new MojoFailureException(drift.size() + " file(s) in " + folder
+                    + " differ from what galera:generate would write:\n"
+                    + drift.stream().map(file -> "  - " + file).collect(Collectors.joining("\n"))
+                    + "\nRun mvn galera:generate with the same configuration and commit the result.");
+        }
+        getLog().info("galera: " + folder + " is up to date");
+    }
+}

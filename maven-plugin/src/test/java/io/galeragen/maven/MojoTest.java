@@ -1,0 +1,196 @@
+package io.galeragen.maven;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.galeragen.core.GaleraGenerator;
+import io.galeragen.core.model.GaleraCluster;
+import io.galeragen.core.render.TemplateCatalog;
+import io.galeragen.core.yaml.Yaml;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The goals run in-process: what they write, log and fail with, exactly as a user sees it. */
+class MojoTest {
+
+    @TempDir
+    Path project;
+
+    private final List<String> log = new ArrayList<>();
+
+    @Test
+    void generateLayersValuesAndWritesCheckedManifests() throws Exception {
+        GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
+        generate.valuesFiles.add(Mojos.write(project, "values.yaml", "name: orders\nreplicas: 5\n"));
+        generate.values = "storage:\n      size: 20Gi";
+        generate.set = "replicas=3";
+        generate.schemaLocations = Mojos.schemaLocations();
+
+        generate.execute();
+
+        List<JsonNode> documents = Yaml.readAll(Files.readString(project.resolve("target/galera/galera.yaml")), "out");
+        JsonNode statefulSet = documents.stream().filter(doc -> doc.get("kind").textValue().equals("StatefulSet"))
+                .findFirst().orElseThrow();
+        assertThat(statefulSet.at("/metadata/name").textValue()).isEqualTo("orders");
+        assertThat(statefulSet.at("/spec/replicas").intValue()).isEqualTo(3);
+        assertThat(statefulSet.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").textValue())
+                .isEqualTo("20Gi");
+        assertThat(log).singleElement().asString()
+                .startsWith("info: galera: " + documents.size() + " documents for cluster orders in target/galera (");
+    }
+
+    @Test
+    void perResourceLayoutWithTheValuesSchema() throws Exception {
+        GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
+        generate.layout = "per-resource";
+        generate.writeValuesSchema = true;
+
+        generate.execute();
+
+        assertThat(listing(project.resolve("target/galera")))
+                .contains("kustomization.yaml", "statefulset-mariadb.yaml", "values.schema.json", ".galera-gen-files");
+    }
+
+    @Test
+    void aBadValuesFileFailsNamingFileAndLineAndWritesNothing() throws Exception {
+        GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
+        generate.valuesFiles.add(Mojos.write(project, "src/main/galera/values.yaml", "replicas: 3\nstorage:\n  sise: 1Gi\n"));
+
+        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
+                "src/main/galera/values.yaml:3: storage.sise: is not a known key; did you mean storage.size?");
+        assertThat(project.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    void inlineValuesAndSettingsAreNamedByTheirPomElementAndProperty() {
+        GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
+        generate.values = "replicas: 3\n      storage:\n        size: 10 GB";
+        generate.set = "replica=5";
+
+        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
+                "-Dgalera.set: replica: is not a known key; did you mean replicas?");
+        generate.set = null;
+        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
+                "<values>:3: storage.size: \"10 GB\" is not allowed: a Kubernetes quantity, e.g. 10Gi");
+    }
+
+    @Test
+    void anOutputDirectoryThatIsAFileIsNamedByItsElement() throws Exception {
+        GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
+        generate.outputDirectory = Mojos.write(project, "taken", "not a folder\n");
+
+        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("<outputDirectory> " + generate.outputDirectory + ": cannot be written: ");
+        assertThat(Files.readString(generate.outputDirectory.toPath())).isEqualTo("not a folder\n");
+    }
+
+    @Test
+    void anUnknownTemplateOverrideListsTheValidNames() throws Exception {
+        GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
+        Mojos.write(project, "templates/stateful-set.yaml.ftl", "kind: StatefulSet\n");
+        generate.templatesDirectory = project.resolve("templates").toFile();
+
+        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
+                "<templatesDirectory> " + generate.templatesDirectory + ": \"stateful-set.yaml.ftl\" is not a built-in "
+                        + "template; the templates that may be replaced are " + String.join(", ", TemplateCatalog.names()));
+        assertThat(TemplateCatalog.names()).contains("statefulset.yaml.ftl", "files/init.sh");
+    }
+
+    @Test
+    void aTemplateOverrideReplacesTheBuiltInOne() throws Exception {
+        GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
+        Mojos.write(project, "templates/files/probe.sh", "#!/bin/sh\n# site probe\nexit 0\n");
+        generate.templatesDirectory = project.resolve("templates").toFile();
+
+        generate.execute();
+
+        assertThat(Files.readString(project.resolve("target/galera/galera.yaml"))).contains("# site probe");
+    }
+
+    @Test
+    void anUnknownLayoutIsNamedByItsElement() {
+        GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
+        generate.layout = "flat";
+
+        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("<layout>: \"flat\" is not allowed: single or per-resource");
+    }
+
+    @Test
+    void skipLogsOneLineAndDoesNothing() throws Exception {
+        GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
+        generate.skip = true;
+        generate.set = "not valid at all";
+
+        generate.execute();
+
+        assertThat(log).containsExactly("info: galera: skipped (galera.skip=true)");
+        assertThat(project.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    void checkPassesOnFreshOutputAndListsDriftedFiles() throws Exception {
+        GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
+        generate.layout = "per-resource";
+        generate.execute();
+        CheckMojo check = Mojos.configure(new CheckMojo(), project, log);
+        check.layout = "per-resource";
+        check.execute();
+        assertThat(log).last().isEqualTo("info: galera: target/galera is up to date");
+
+        Files.writeString(project.resolve("target/galera/service-mariadb.yaml"), "edited: by hand\n");
+        Files.delete(project.resolve("target/galera/kustomization.yaml"));
+
+        assertThatThrownBy(check::execute).isInstanceOf(MojoFailureException.class).hasMessage("""
+                2 file(s) in target/galera differ from what galera:generate would write:
+                  - kustomization.yaml (missing)
+                  - service-mariadb.yaml (changed)
+                Run mvn galera:generate with the same configuration and commit the result.""");
+    }
+
+    @Test
+    void validateChecksValuesAndRenderedDocumentsWithoutWriting() throws Exception {
+        ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
+        validate.schemaLocations = Mojos.schemaLocations();
+        validate.kubernetesVersions = new ArrayList<>(List.of("1.29", "1.33"));
+
+        validate.execute();
+
+        int documents = GaleraGenerator.builder().build().render(GaleraCluster.defaults()).manifests().size();
+        assertThat(log).containsExactly("info: galera: values and " + documents + " documents of cluster mariadb "
+                + "valid for Kubernetes [1.29, 1.33]");
+        assertThat(listing(project)).isEmpty();
+    }
+
+    @Test
+    void validateGivenFilesNamesTheFileOfEachProblem() throws Exception {
+        ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
+        validate.files.add(Mojos.write(project, "svc.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: db
+                spec:
+                  portz:
+                  - port: 3306
+                """));
+
+        assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith(project.resolve("svc.yaml") + ": Service/db: spec.portz");
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+}

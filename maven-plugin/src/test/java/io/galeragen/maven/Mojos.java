@@ -1,0 +1,56 @@
+package io.galeragen.maven;
+
+import org.apache.maven.plugin.logging.Log;
+
+import java.io.File;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Mojos configured as Maven would with the POM defaults, for running in-process against a temporary project. */
+final class Mojos {
+
+    private Mojos() {
+    }
+
+    static <T extends AbstractGaleraMojo> T configure(T mojo, Path project, List<String> log) {
+        mojo.basedir = project.toFile();
+        mojo.kubernetesVersions = new ArrayList<>(List.of("1.30"));
+        mojo.schemaCache = project.resolve("schema-cache").toFile();
+        mojo.setLog(recording(log));
+        if (mojo instanceof AbstractOutputMojo output) {
+            output.outputDirectory = project.resolve("target/galera").toFile();
+            output.layout = "single";
+        }
+        return mojo;
+    }
+
+    /** The schemas beside the project (never copied into it), as the ITs and examples use them. */
+    static List<String> schemaLocations() {
+        Path root = Path.of(System.getProperty("galera.schemaRoot", "../../shared/k8s-schemas"));
+        return new ArrayList<>(List.of(root.toString(), root.resolve("derived").toString()));
+    }
+
+    static File write(Path project, String name, String text) throws java.io.IOException {
+        Path file = project.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text).toFile();
+    }
+
+    /** A Log that records "level: message" lines; debug is dropped. */
+    private static Log recording(List<String> lines) {
+        return (Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] {Log.class},
+                (proxy, method, args) -> {
+                    String name = method.getName();
+                    if (name.startsWith("is")) {
+                        return !name.equals("isDebugEnabled");
+                    }
+                    if (!name.equals("debug") && args != null && args[0] instanceof CharSequence text) {
+                        lines.add(name + ": " + text);
+                    }
+                    return null;
+                });
+    }
+}

@@ -1,0 +1,107 @@
+package io.galeragen.maven;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plugin's contract as users see it (goal names, default phases, parameter names, properties and defaults),
+ * read from the descriptor the build generated: renaming any of them fails here first.
+ */
+class PluginDescriptorTest {
+
+    private static Element plugin;
+
+    @BeforeAll
+    static void readDescriptor() throws Exception {
+        Path descriptor = Path.of("target/classes/META-INF/maven/plugin.xml");
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor.toFile());
+        plugin = document.getDocumentElement();
+    }
+
+    @Test
+    void prefixAndGoalsWithTheirDefaultPhases() {
+        assertThat(text(plugin, "goalPrefix")).isEqualTo("galera");
+        Map<String, String> phases = new TreeMap<>();
+        forEach(plugin.getElementsByTagName("mojo"), mojo -> phases.put(text(mojo, "goal"), text(mojo, "phase")));
+
+        assertThat(phases).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "check", "verify", "generate", "generate-resources", "help", "", "validate", "validate")));
+    }
+
+    @Test
+    void everyGoalIsThreadSafe() {
+        forEach(plugin.getElementsByTagName("mojo"), mojo -> assertThat(text(mojo, "threadSafe"))
+                .as(text(mojo, "goal")).isEqualTo("true"));
+    }
+
+    @Test
+    void generateParametersPropertiesAndDefaults() {
+        assertThat(configuration("generate")).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
+                Map.entry("kubernetesVersions", "${galera.kubernetesVersions} = 1.30"),
+                Map.entry("layout", "${galera.layout} = single"),
+                Map.entry("outputDirectory", "${galera.outputDirectory} = ${project.build.directory}/galera"),
+                Map.entry("schemaCache", "${galera.schemaCache} = ${user.home}/.cache/galera-gen/schemas"),
+                Map.entry("schemaLocations", "${galera.schemaLocations} = "),
+                Map.entry("set", "${galera.set} = "),
+                Map.entry("skip", "${galera.skip} = false"),
+                Map.entry("templatesDirectory", "${galera.templatesDirectory} = "),
+                Map.entry("values", "${galera.values} = "),
+                Map.entry("valuesFiles", "${galera.valuesFiles} = "),
+                Map.entry("writeValuesSchema", "${galera.writeValuesSchema} = false"))));
+    }
+
+    @Test
+    void checkTakesTheSameParametersAsGenerate() {
+        assertThat(configuration("check")).isEqualTo(configuration("generate"));
+    }
+
+    @Test
+    void validateTakesTheInputParametersAndFiles() {
+        Map<String, String> validate = configuration("validate");
+        Map<String, String> inputs = new TreeMap<>(configuration("generate"));
+        inputs.keySet().removeAll(java.util.List.of("outputDirectory", "layout", "writeValuesSchema"));
+        inputs.put("files", "${galera.files} = ");
+
+        assertThat(validate).containsExactlyEntriesOf(inputs);
+    }
+
+    /** Parameter name to "${property} = default" of a goal's user-settable parameters. */
+    private static Map<String, String> configuration(String goal) {
+        Map<String, String> parameters = new TreeMap<>();
+        forEach(plugin.getElementsByTagName("mojo"), mojo -> {
+            if (text(mojo, "goal").equals(goal)) {
+                Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
+                forEach(configuration.getChildNodes(), parameter -> {
+                    if (!parameter.getTagName().equals("basedir")) {
+                        parameters.put(parameter.getTagName(), parameter.getTextContent().strip() + " = "
+                                + parameter.getAttribute("default-value"));
+                    }
+                });
+            }
+        });
+        return parameters;
+    }
+
+    private static String text(Element element, String child) {
+        NodeList found = element.getElementsByTagName(child);
+        return found.getLength() == 0 ? "" : found.item(0).getTextContent().strip();
+    }
+
+    private static void forEach(NodeList nodes, java.util.function.Consumer<Element> action) {
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i) instanceof Element element) {
+                action.accept(element);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+<#import "_helpers.ftl" as h>
+<#-- SQL from selected clients; Galera ports only between the cluster's own pods; metrics only from monitoring. -->
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+<@h.metadata networkPolicy.name/>
+spec:
+  podSelector:
+    matchLabels:
+<@h.labelMap selectorLabels 6/>
+  policyTypes:
+  - Ingress
+  ingress:
+  # SQL: the selected clients, and the members themselves (init.sh asks peers for their position).
+  - from:
+<#if networkPolicy.clientNamespaceLabels?has_content>
+    - namespaceSelector:
+        matchLabels:
+<@h.labelMap networkPolicy.clientNamespaceLabels 10/>
+<#if networkPolicy.clientPodLabels?has_content>
+      podSelector:
+        matchLabels:
+<@h.labelMap networkPolicy.clientPodLabels 10/>
+</#if>
+<#elseif networkPolicy.clientPodLabels?has_content>
+    - podSelector:
+        matchLabels:
+<@h.labelMap networkPolicy.clientPodLabels 10/>
+<#else>
+    - podSelector: {}
+</#if>
+    - podSelector:
+        matchLabels:
+<@h.labelMap selectorLabels 10/>
+    ports:
+    - port: 3306
+      protocol: TCP
+  # Galera: replication (4567 TCP and UDP), IST (4568) and SST (4444), only within the cluster.
+  - from:
+<#list networkPolicy.galeraPeers as peer>
+    - podSelector:
+        matchLabels:
+<@h.labelMap peer 10/>
+</#list>
+    ports:
+    - port: 4444
+      protocol: TCP
+    - port: 4567
+      protocol: TCP
+    - port: 4567
+      protocol: UDP
+    - port: 4568
+      protocol: TCP
+<#if networkPolicy.monitoringNamespace??>
+  # Metrics: only from the monitoring namespace.
+  - from:
+    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: ${h.q(networkPolicy.monitoringNamespace)}
+    ports:
+    - port: ${cluster.exporter.port?c}
+      protocol: TCP
+</#if>

@@ -1,0 +1,14 @@
+<#import "_helpers.ftl" as h>
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+<@h.metadataLabelled monitoring.serviceMonitorName monitoring.objectLabels/>
+spec:
+  selector:
+    matchLabels:
+<@h.labelMap monitoring.metricsSelector 6/>
+  namespaceSelector:
+    matchNames:
+    - ${cluster.namespace}
+  endpoints:
+  - port: metrics
+    interval: ${cluster.monitoring.scrapeInterval}
