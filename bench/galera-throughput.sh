@@ -162,6 +162,7 @@ start() { # dir extra-args...
   local d="$1"; shift
   mariadbd --defaults-file="$d/node.cnf" "$@" >>"$d/stdout.log" 2>&1 &
   PIDS+=("$!")
+  disown "$!" # no "Killed" job notices at teardown
   echo "$!" >"$d/harness.pid"
 }
 
