@@ -1,5 +1,6 @@
 package io.galeragen.core.render;
 
+import io.galeragen.core.model.Defaults;
 import io.galeragen.core.model.GaleraCluster;
 
 import java.util.List;
@@ -51,6 +52,11 @@ public record ClusterView(
         return new ClusterView(cluster, names, labels, selectorLabels, annotations, wsrep, clusterAddress,
                 peerHosts, readyPeersHost, providerOptions, List.copyOf(files), hash, scheduling, storageClass,
                 monitoring, networkPolicy, arbitrator, mainEnv);
+    }
+
+    /** innodb_flush_log_at_trx_commit of a Galera member (galera.cnf renders it only when wsrep is on). */
+    public int flushLogAtTrxCommit() {
+        return Defaults.FLUSH_LOG_AT_TRX_COMMIT;
     }
 
     /** Space-separated peer names, as init.sh reads them from PEER_HOSTS. */

@@ -7,6 +7,8 @@ skip-name-resolve
 binlog_format=ROW
 default_storage_engine=InnoDB
 innodb_autoinc_lock_mode=2
+# The redo log reaches disk once a second; every member holds each commit (trade-offs: docs/performance.md).
+innodb_flush_log_at_trx_commit=${flushLogAtTrxCommit?c}
 
 [galera]
 wsrep_on=ON
