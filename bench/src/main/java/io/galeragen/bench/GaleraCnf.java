@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.GaleraSettings;
+import io.galeragen.core.model.Spelled;
 import io.galeragen.core.model.SstMethod;
 import io.galeragen.core.output.Manifest;
 
@@ -40,7 +41,7 @@ public final class GaleraCnf {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--replicas" -> builder.replicas(Integer.parseInt(value));
-                case "--sst" -> sst = SstMethod.fromValue(value).orElseThrow(
+                case "--sst" -> sst = Spelled.fromValue(SstMethod.class, value).orElseThrow(
                         () -> new IllegalArgumentException("--sst: rsync or mariabackup"));
                 case "--applier-threads" -> applierThreads = Integer.parseInt(value);
                 case "--gcache-size" -> gcacheSize = value;
