@@ -151,12 +151,16 @@ recover_position() {
   chown mysql: "$recover_log" 2>/dev/null || true
   mariadbd_base_command
   log "running ${MARIADBD[*]} --wsrep-recover"
-  if ! output=$("${MARIADBD[@]}" --wsrep-recover --log-error="$recover_log" 2>&1); then
+  # --skip-networking: a recovering server would otherwise open the SQL port for a moment,
+  # which a peer probing for a ready member would mistake for one.
+  if ! output=$("${MARIADBD[@]}" --wsrep-recover --skip-networking --log-error="$recover_log" 2>&1); then
     log "mariadbd --wsrep-recover failed: $output $(tail -n 20 "$recover_log")"
     rm -f "$recover_log"
     return 1
   fi
-  position=$(sed -n 's/.*WSREP: Recovered position: *//p' "$recover_log" | tail -n1)
+  # The log line is not always followed by a newline, so take only the uuid:seqno itself.
+  position=$(grep -o 'WSREP: Recovered position: *[0-9a-f-]\{36\}:-\{0,1\}[0-9]\{1,\}' "$recover_log" \
+    | tail -n1 | sed 's/.*: *//')
   rm -f "$recover_log"
   [[ "$position" =~ ^([0-9a-f-]{36}):(-?[0-9]+)$ ]] || {
     log "mariadbd --wsrep-recover printed no position"
