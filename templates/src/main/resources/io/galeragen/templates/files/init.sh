@@ -407,11 +407,8 @@ write_start_args() {
   if [[ "$RECOVERED" == 1 ]] && position_known; then
     args+=("--wsrep-start-position=$POSITION_UUID:$POSITION_SEQNO")
   fi
-  if ((${#args[@]} > 0)); then
-    printf '%s\n' "${args[@]}" >"$START_ARGS_FILE.tmp"
-  else
-    : >"$START_ARGS_FILE.tmp"
-  fi
+  # First line: the action (start.sh watches a pc-recovery start); then one argument per line.
+  printf '%s\n' "$action" "${args[@]}" >"$START_ARGS_FILE.tmp"
   mv "$START_ARGS_FILE.tmp" "$START_ARGS_FILE"
   log "start arguments for mariadbd: ${args[*]:-(none)}"
 }
