@@ -158,9 +158,10 @@ recover_position() {
     rm -f "$recover_log"
     return 1
   fi
-  # The log line is not always followed by a newline, so take only the uuid:seqno itself.
-  position=$(grep -o 'WSREP: Recovered position: *[0-9a-f-]\{36\}:-\{0,1\}[0-9]\{1,\}' "$recover_log" \
-    | tail -n1 | sed 's/.*: *//')
+  # mariadbd ends this log line without a newline, so the next line's timestamp follows the seqno
+  # directly ("...:38102026-11-23 23:21:03 ..."): match it too (longest match), then drop it.
+  position=$(grep -oE 'WSREP: Recovered position: *[0-9a-f-]{36}:-?[0-9]+([0-9]{4}-[0-9]{2}-[0-9]{2} )?' "$recover_log" \
+    | tail -n1 | sed -E 's/^WSREP: Recovered position: *//; s/[0-9]{4}-[0-9]{2}-[0-9]{2} $//')
   rm -f "$recover_log"
   [[ "$position" =~ ^([0-9a-f-]{36}):(-?[0-9]+)$ ]] || {
     log "mariadbd --wsrep-recover printed no position"
