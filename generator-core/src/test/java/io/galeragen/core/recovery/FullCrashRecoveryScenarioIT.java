@@ -36,10 +36,12 @@ class FullCrashRecoveryScenarioIT {
             lab.awaitClusterOfAll(Duration.ofSeconds(120));
 
             for (LabNode node : lab.nodes()) {
+                // start.sh notices the reformed component on its next one-second probe.
+                GaleraLab.await(node.podName() + " start.sh saw the reform", Duration.ofSeconds(10),
+                        () -> GaleraLab.read(node.podLog()).contains("pc.recovery: primary component reformed"));
                 assertThat(GaleraLab.read(node.podLog()))
                         .contains("recovered position " + stateUuid + ":")
-                        .contains("decision: pc-recovery: gvwstate.dat present")
-                        .contains("pc.recovery: primary component reformed");
+                        .contains("decision: pc-recovery: gvwstate.dat present");
                 assertThat(lab.wsrepStatus(node)).as("history kept on %s", node.podName())
                         .containsEntry("wsrep_cluster_state_uuid", stateUuid);
             }
