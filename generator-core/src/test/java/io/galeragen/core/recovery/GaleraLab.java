@@ -298,18 +298,32 @@ final class GaleraLab implements AutoCloseable {
         }
     }
 
+    /** The previous scenario's servers may still be exiting; anything else on these ports is an error. */
     private static void requirePortsFree() {
+        Instant deadline = Instant.now().plusSeconds(15);
+        List<String> busy = busyPodPorts();
+        while (!busy.isEmpty() && Instant.now().isBefore(deadline)) {
+            sleep(Duration.ofMillis(300));
+            busy = busyPodPorts();
+        }
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException(busy + " in use: a server from an earlier run? The recovery lab owns 127.0.0.1-3.");
+        }
+    }
+
+    private static List<String> busyPodPorts() {
+        List<String> busy = new ArrayList<>();
         for (int i = 1; i <= REPLICAS; i++) {
             for (int port : POD_PORTS) {
                 try (Socket socket = new Socket()) {
                     socket.connect(new InetSocketAddress("127.0.0." + i, port), 200);
-                    throw new IllegalStateException("127.0.0." + i + ":" + port
-                            + " is in use: a server from an earlier run? The recovery lab owns 127.0.0.1-3.");
+                    busy.add("127.0.0." + i + ":" + port);
                 } catch (IOException free) {
                     // nothing listens: good
                 }
             }
         }
+        return busy;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -99,8 +100,11 @@ final class PodRunner {
         running = false;
         Process current = container;
         if (current != null) {
-            Stream.concat(current.descendants(), Stream.of(current.toHandle())).forEach(ProcessHandle::destroyForcibly);
-            awaitExit(current.toHandle(), Duration.ofSeconds(10));
+            // Wait for every process, not just the container's: a killed mariadbd holds its ports
+            // until it has exited, and the next scenario needs them.
+            List<ProcessHandle> processes = Stream.concat(current.descendants(), Stream.of(current.toHandle())).toList();
+            processes.forEach(ProcessHandle::destroyForcibly);
+            processes.forEach(process -> awaitExit(process, Duration.ofSeconds(10)));
         }
         joinKubelet();
     }
