@@ -36,6 +36,12 @@ final class GaleraLab implements AutoCloseable {
     private static final String QUICKER_FAILURE_DETECTION =
             "evs.suspect_timeout=PT1.5S;evs.inactive_timeout=PT3S;evs.keepalive_period=PT0.5S;evs.install_timeout=PT3S";
 
+    /**
+     * Under /tmp, not target/: mariadbd runs as mysql and must traverse every parent directory,
+     * which a checkout under /root does not allow. Logs stay there after the run.
+     */
+    static final Path LAB_ROOT = Path.of("/tmp", "galera-recovery-lab");
+
     private final Path root;
     private final Path configMapDir;
     private final Path kubectlDir;
@@ -46,7 +52,7 @@ final class GaleraLab implements AutoCloseable {
     GaleraLab(String scenario) {
         RequiredTools.requireGalera();
         requirePortsFree();
-        this.root = Path.of("target", "recovery-lab", scenario).toAbsolutePath();
+        this.root = LAB_ROOT.resolve(scenario);
         run("rm", "-rf", root.toString());
         this.configMapDir = root.resolve("configmap");
         this.kubectlDir = root.resolve("kubectl");
