@@ -402,8 +402,10 @@ class ProductionRenderingTest {
                 galera.sstCredentials(), galera.sstUser(), 0, null, Map.of(), List.of())).build();
         Container mariadb = container(resource(GENERATOR.render(rsync), StatefulSet.class), "mariadb");
 
-        assertThat(mariadb.getEnv()).extracting(EnvVar::getName).containsExactly("MARIADB_ROOT_PASSWORD",
-                "MARIADB_ROOT_HOST", "EXPORTER_MY_CNF");
+        assertThat(mariadb.getEnv()).extracting(EnvVar::getName)
+                .contains("MARIADB_ROOT_PASSWORD", "MARIADB_ROOT_HOST", "EXPORTER_MY_CNF", "RECOVERY_POLICY")
+                .doesNotContain("MARIADB_USER", "MARIADB_PASSWORD", "MARIADB_DATABASE", "SST_USER", "SST_PASSWORD")
+                .doesNotHaveDuplicates();
     }
 
     // ---- 7. Probes ----

@@ -2,10 +2,8 @@ package io.galeragen.core.render;
 
 import io.galeragen.core.model.CephRbd;
 import io.galeragen.core.model.GaleraCluster;
-import io.galeragen.core.model.InitialUsers;
 import io.galeragen.core.model.NetworkPolicySpec;
 import io.galeragen.core.model.Placement;
-import io.galeragen.core.model.SstMethod;
 import io.galeragen.core.model.Topology;
 
 import java.util.ArrayList;
@@ -51,7 +49,7 @@ final class ViewFactory {
                 clusterAddress, peers, names.readyService() + "." + serviceDomain,
                 providerOptions(cluster), List.of(), "", scheduling(cluster.topology()), storageClass(cluster),
                 monitoring(cluster, labels, selector), networkPolicy(cluster, selector, arbitrator), arbitrator,
-                mainEnv(cluster));
+                PodEnv.of(cluster, clusterAddress, names.readyService() + "." + serviceDomain, String.join(" ", peers)));
     }
 
     private static SchedulingView scheduling(Topology topology) {
@@ -180,31 +178,6 @@ final class ViewFactory {
             options.put("socket.ssl_ca", TLS_DIR + "/ca.crt");
         }
         return options;
-    }
-
-    /**
-     * The mariadb container's extra environment. The official image's entrypoint reads the MARIADB_* variables when
-     * it initialises an empty datadir; files/init-users.sh reads the others. Passwords are Secret references only.
-     */
-    private static List<EnvVarView> mainEnv(GaleraCluster cluster) {
-        List<EnvVarView> env = new ArrayList<>();
-        InitialUsers users = cluster.initialUsers();
-        env.add(EnvVarView.plain("MARIADB_ROOT_HOST", users.rootHost()));
-        if (users.database() != null) {
-            env.add(EnvVarView.plain("MARIADB_DATABASE", users.database()));
-        }
-        if (users.user() != null) {
-            env.add(EnvVarView.plain("MARIADB_USER", users.user()));
-            env.add(EnvVarView.fromSecret("MARIADB_PASSWORD", users.password()));
-        }
-        if (cluster.wsrepEnabled() && cluster.galera().sstMethod() == SstMethod.MARIABACKUP) {
-            env.add(EnvVarView.plain("SST_USER", cluster.galera().sstUser()));
-            env.add(EnvVarView.fromSecret("SST_PASSWORD", cluster.galera().sstCredentials()));
-        }
-        if (cluster.exporter().enabled()) {
-            env.add(EnvVarView.plain("EXPORTER_MY_CNF", EXPORTER_MY_CNF_PATH));
-        }
-        return List.copyOf(env);
     }
 
     private static String providerOptions(GaleraCluster cluster) {
