@@ -486,6 +486,20 @@ class ProductionRenderingTest {
     }
 
     @Test
+    void arbitratorSharesTheMembersGroupCommunicationOptionsButNoCacheOptions() {
+        GaleraSettings galera = GaleraCluster.defaults().galera();
+        GaleraCluster cluster = GaleraCluster.builder().replicas(2).arbitrator(Defaults.ARBITRATOR.withEnabled(true))
+                .galera(new GaleraSettings(galera.sstMethod(), galera.sstCredentials(), galera.sstUser(), 0, null,
+                        Map.of("evs.suspect_timeout", "PT10S", "gcache.page_size", "64M", "ist.recv_bind", "0.0.0.0"),
+                        List.of()))
+                .build();
+        Container garbd = resource(GENERATOR.render(cluster), Deployment.class).getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+
+        assertThat(garbd.getArgs()).contains("--options=gmcast.listen_addr=tcp://0.0.0.0:4567;evs.suspect_timeout=PT10S");
+    }
+
+    @Test
     void twoMembersWithoutArbitratorRenderWithAWarning() {
         Rendering rendering = GENERATOR.render(GaleraCluster.builder().replicas(2).build());
 

@@ -166,6 +166,13 @@ final class ViewFactory {
         StringJoiner options = new StringJoiner(";");
         options.add("gmcast.listen_addr=tcp://0.0.0.0:4567");
         tlsOptions(cluster).forEach((key, value) -> options.add(key + "=" + value));
+        // The arbitrator must detect failures and agree on views with the same timeouts as the members: with
+        // different evs settings the survivors of a failure can form separate non-primary components.
+        cluster.galera().sortedProviderOptions().forEach((key, value) -> {
+            if (!key.startsWith("gcache.") && !key.startsWith("ist.")) {
+                options.add(key + "=" + value);
+            }
+        });
         args.add("--options=" + options);
         return new ArbitratorView(cluster.name() + "-arbitrator", labels, selector, args);
     }

@@ -1,5 +1,7 @@
 package io.galeragen.core.recovery;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.galeragen.core.ExternalTool;
 
 import java.io.IOException;
@@ -29,14 +31,9 @@ import java.util.stream.IntStream;
 final class GaleraLab implements AutoCloseable {
 
     static final String CLUSTER = "galera";
-    static final int REPLICAS = 3;
+    /** The loopback addresses the lab owns: one per pod, and one for an arbitrator. */
+    private static final int OWNED_ADDRESSES = 3;
     private static final List<Integer> POD_PORTS = List.of(3306, 4567, 4568, 4444);
-    /**
-     * Timeouts only, appended after the generated provider options: failure detection in ~3 s
-     * instead of ~6 s (see the lab notes, scenario e).
-     */
-    private static final String QUICKER_FAILURE_DETECTION =
-            "evs.suspect_timeout=PT1.5S;evs.inactive_timeout=PT3S;evs.keepalive_period=PT0.5S;evs.install_timeout=PT3S";
 
     /**
      * Under /tmp, not target/: mariadbd runs as mysql and must traverse every parent directory,
@@ -49,9 +46,16 @@ final class GaleraLab implements AutoCloseable {
     private final Path kubectlDir;
     private final ShippedFiles files;
     private final List<LabNode> nodes;
+    private final int replicas;
+    private Process arbitrator;
     private final List<PodRunner> pods = new ArrayList<>();
 
     GaleraLab(String scenario) {
+        this(scenario, ShippedFiles.THREE_MEMBERS);
+    }
+
+    /** @param values the cluster, as a values file would give it (its name must be {@value #CLUSTER}) */
+    GaleraLab(String scenario, String values) {
         ExternalTool.requireFiles(List.of("/usr/sbin/mariadbd", "/usr/bin/mariadb", "/usr/bin/mariadb-install-db",
                 "/usr/lib/galera/libgalera_smm.so", "/usr/bin/rsync"), "mariadb-server galera-4 mariadb-backup rsync");
         requirePortsFree();
@@ -59,12 +63,21 @@ final class GaleraLab implements AutoCloseable {
         run("rm", "-rf", root.toString());
         this.configMapDir = root.resolve("configmap");
         this.kubectlDir = root.resolve("kubectl");
-        this.files = ShippedFiles.load();
+        this.files = ShippedFiles.load(values);
+        this.replicas = files.cluster().replicas();
         files.writeConfigMapTo(configMapDir);
-        this.nodes = IntStream.range(0, REPLICAS).mapToObj(i -> new LabNode(i, root.resolve("node" + i))).toList();
+        this.nodes = IntStream.range(0, replicas).mapToObj(i -> new LabNode(i, root.resolve("node" + i))).toList();
         nodes.forEach(this::prepareNode);
         writeKubectlPodDescriptions();
         run("chown", "-R", "mysql:", root.toString());
+    }
+
+    ShippedFiles files() {
+        return files;
+    }
+
+    int replicas() {
+        return replicas;
     }
 
     List<LabNode> nodes() {
@@ -111,26 +124,30 @@ final class GaleraLab implements AutoCloseable {
                 wsrep_node_address=%1$s
                 wsrep_node_incoming_address=%1$s:3306
                 wsrep_sst_receive_address=%1$s:4444
-                wsrep_provider_options="%2$s;gmcast.listen_addr=tcp://%1$s:4567;ist.recv_addr=%1$s:4568;%3$s"
-                """.formatted(address, files.providerOptions(), QUICKER_FAILURE_DETECTION));
+                wsrep_provider_options="%2$s;gmcast.listen_addr=tcp://%1$s:4567;ist.recv_addr=%1$s:4568"
+                """.formatted(address, files.providerOptions()));
         pods.add(new PodRunner(node, configMapDir, podEnvironment(node)));
     }
 
-    /** The pod contract's environment (docs/recovery.md), with the lab's addresses and paths. */
+    /**
+     * The environment the StatefulSet renders for the pod (docs/recovery.md, "Pod contract"), with the lab's
+     * addresses and paths instead of the pod's, and the harness-only variables. Decisions (RECOVERY_POLICY,
+     * REPLICAS, CLUSTER_NAME) stay as rendered.
+     */
     private Map<String, String> podEnvironment(LabNode node) {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(files.podEnv());
+        // No cluster DNS here: peers are probed directly (PEER_HOSTS).
+        env.remove("READY_PEERS_HOST");
         env.put("POD_NAME", node.podName());
         env.put("POD_NAMESPACE", "default");
-        env.put("CLUSTER_NAME", CLUSTER);
-        env.put("REPLICAS", String.valueOf(REPLICAS));
-        env.put("RECOVERY_POLICY", "safe");
+        env.put("NODE_ADDRESS", node.address());
         env.put("DATADIR", node.dataDir().toString());
         env.put("CONF_DIR", node.confDir().toString());
         env.put("GALERA_CONFIG_DIR", configMapDir.toString());
-        env.put("MARKER_DIR", node.markerDir().toString());
-        env.put("TMPDIR", node.tmpDir().toString());
         env.put("WSREP_CLUSTER_ADDRESS", "gcomm://" + addresses(","));
         env.put("PEER_HOSTS", addresses(" "));
+        env.put("MARKER_DIR", node.markerDir().toString());
+        env.put("TMPDIR", node.tmpDir().toString());
         env.put("NODE_SQL_HOST", node.address());
         env.put("MARIADBD_DEFAULTS_FILE", node.myCnf().toString());
         env.put("MARIADB_ENTRYPOINT", configMapDir.resolve("harness-entrypoint.sh").toString());
@@ -140,7 +157,7 @@ final class GaleraLab implements AutoCloseable {
     }
 
     private String addresses(String separator) {
-        return IntStream.range(0, REPLICAS).mapToObj(i -> "127.0.0." + (i + 1)).collect(Collectors.joining(separator));
+        return IntStream.range(0, replicas).mapToObj(i -> "127.0.0." + (i + 1)).collect(Collectors.joining(separator));
     }
 
     private void writeKubectlPodDescriptions() {
@@ -190,8 +207,13 @@ final class GaleraLab implements AutoCloseable {
     }
 
     void awaitClusterOfAll(Duration timeout) {
-        await("all " + REPLICAS + " nodes Synced in a Primary component of size " + REPLICAS, timeout,
-                () -> nodes.stream().allMatch(n -> isSyncedMember(n, REPLICAS)));
+        awaitClusterSize(replicas, timeout);
+    }
+
+    /** Every member Synced in a Primary component of the given size (more than the members with an arbitrator). */
+    void awaitClusterSize(int size, Duration timeout) {
+        await("all " + replicas + " nodes Synced in a Primary component of size " + size, timeout,
+                () -> nodes.stream().allMatch(n -> isSyncedMember(n, size)));
     }
 
     /** Scenario f, and every scenario's starting point: three fresh pods started together. */
@@ -322,7 +344,7 @@ final class GaleraLab implements AutoCloseable {
 
     private static List<String> busyPodPorts() {
         List<String> busy = new ArrayList<>();
-        for (int i = 1; i <= REPLICAS; i++) {
+        for (int i = 1; i <= OWNED_ADDRESSES; i++) {
             for (int port : POD_PORTS) {
                 try (Socket socket = new Socket()) {
                     socket.connect(new InetSocketAddress("127.0.0." + i, port), 200);
@@ -335,8 +357,43 @@ final class GaleraLab implements AutoCloseable {
         return busy;
     }
 
+    /**
+     * Runs the rendered arbitrator Deployment's garbd command (Debian's galera-arbitrator-4 here, the image's in a pod)
+     * with the lab's addresses: the members' loopback addresses instead of their DNS names, and the next loopback
+     * address to listen on. Every other argument is used as rendered.
+     */
+    void startArbitrator() {
+        Container garbd = ShippedFiles.resource(files.rendering(), Deployment.class)
+                .getSpec().getTemplate().getSpec().getContainers().get(0);
+        String address = "127.0.0." + (replicas + 1);
+        List<String> command = new ArrayList<>(garbd.getCommand());
+        for (String arg : garbd.getArgs()) {
+            if (arg.startsWith("--address=")) {
+                command.add("--address=gcomm://" + addresses(","));
+            } else {
+                command.add(arg.replace("tcp://0.0.0.0:4567", "tcp://" + address + ":4567"));
+            }
+        }
+        Path workingDir = root.resolve("arbitrator");
+        run("mkdir", "-p", workingDir.toString());
+        try {
+            arbitrator = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(root.resolve("arbitrator.log").toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         pods.forEach(PodRunner::kill);
+        if (arbitrator != null) {
+            arbitrator.destroyForcibly();
+            try {
+                arbitrator.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

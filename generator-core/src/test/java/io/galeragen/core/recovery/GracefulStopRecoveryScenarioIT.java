@@ -17,7 +17,7 @@ class GracefulStopRecoveryScenarioIT {
             GaleraLab.await("writes before the shutdown", Duration.ofSeconds(30), () -> writer.acknowledgedSoFar() >= 500);
             Set<Long> acknowledged = writer.stop();
 
-            for (int ordinal = 0; ordinal < GaleraLab.REPLICAS; ordinal++) {
+            for (int ordinal = 0; ordinal < lab.replicas(); ordinal++) {
                 lab.pod(ordinal).stopGracefully(Duration.ofSeconds(60));
             }
             assertThat(GaleraLab.read(lab.node(2).grastate())).contains("safe_to_bootstrap: 1");

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.Rendering;
 import io.galeragen.core.model.GaleraCluster;
@@ -18,31 +20,56 @@ import io.galeragen.core.output.Manifest;
 import io.galeragen.core.values.ValuesSource;
 
 /**
- * The files galera-gen ships (init.sh, start.sh, galera.cnf from the rendered ConfigMap; galera-recover from the
- * files rendered beside the manifests) for a three-member cluster "galera", plus the harness's own stand-ins.
+ * What galera-gen renders for the lab's cluster: the ConfigMap's init.sh, start.sh and galera.cnf, the galera-recover
+ * helper written beside the manifests, and the plain environment of the StatefulSet's init container (the pod
+ * contract's values, such as CLUSTER_NAME, REPLICAS and RECOVERY_POLICY), plus the harness's own stand-ins.
  */
-record ShippedFiles(String initSh, String startSh, String galeraRecover, String galeraCnf) {
+record ShippedFiles(GaleraCluster cluster, Rendering rendering, String initSh, String startSh, String galeraRecover,
+                    String galeraCnf, Map<String, String> podEnv) {
 
     static final String FILES = "io/galeragen/templates/files/";
 
-    /** The cluster the scenarios run: rsync SST, since mariabackup's donor script sleeps 10 s per transfer. */
-    static final String CLUSTER_VALUES = """
+    /** Values shared by the lab's clusters. */
+    static final class Lab {
+        /** Under {@code galera:}; timeouts only. */
+        static final String QUICKER_FAILURE_DETECTION = """
+                  providerOptions:
+                    evs.suspect_timeout: PT1.5S
+                    evs.inactive_timeout: PT3S
+                    evs.keepalive_period: PT0.5S
+                    evs.install_timeout: PT3S
+                """;
+
+        private Lab() {
+        }
+    }
+
+    /**
+     * The cluster most scenarios run: rsync SST, since mariabackup's donor script sleeps 10 s per transfer, and
+     * failure detection in ~3 s instead of ~6 s (galera-lab.md, scenario e), set as a user would set it.
+     */
+    static final String THREE_MEMBERS = """
             name: galera
             replicas: 3
             galera:
               sstMethod: rsync
-            """;
+            %s""".formatted(Lab.QUICKER_FAILURE_DETECTION);
 
-    static ShippedFiles load() {
-        GaleraCluster cluster = GaleraGenerator.cluster(List.of(ValuesSource.yaml(CLUSTER_VALUES, "recovery lab")));
+    static ShippedFiles load(String values) {
+        GaleraCluster cluster = GaleraGenerator.cluster(List.of(ValuesSource.yaml(values, "recovery lab")));
         Rendering rendering = GaleraGenerator.builder().build().render(cluster);
-        Map<String, String> configMap = rendering.manifests().stream()
-                .map(Manifest::resource)
-                .filter(ConfigMap.class::isInstance)
-                .map(resource -> ((ConfigMap) resource).getData())
-                .findFirst().orElseThrow();
-        return new ShippedFiles(configMap.get("init.sh"), configMap.get("start.sh"),
-                rendering.tools().get("galera-recover"), configMap.get("galera.cnf"));
+        Map<String, String> configMap = resource(rendering, ConfigMap.class).getData();
+        Map<String, String> podEnv = new LinkedHashMap<>();
+        resource(rendering, StatefulSet.class).getSpec().getTemplate().getSpec().getInitContainers().get(0).getEnv()
+                .stream().filter(variable -> variable.getValue() != null)
+                .forEach(variable -> podEnv.put(variable.getName(), variable.getValue()));
+        return new ShippedFiles(cluster, rendering, configMap.get("init.sh"), configMap.get("start.sh"),
+                rendering.tools().get("galera-recover"), configMap.get("galera.cnf"), podEnv);
+    }
+
+    static <T> T resource(Rendering rendering, Class<T> type) {
+        return rendering.manifests().stream().map(Manifest::resource).filter(type::isInstance).map(type::cast)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName() + " rendered"));
     }
 
     static String resource(String name) {
