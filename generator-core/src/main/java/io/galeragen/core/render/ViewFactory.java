@@ -30,14 +30,8 @@ final class ViewFactory {
 
     static ClusterView viewOf(GaleraCluster cluster) {
         Names names = Names.of(cluster.name());
-        Map<String, String> selector = new TreeMap<>(Map.of(
-                "app.kubernetes.io/name", APP_NAME,
-                "app.kubernetes.io/instance", cluster.name()));
-        // The user's labels first, so the standard ones (which selectors depend on) always win.
-        Map<String, String> labels = new TreeMap<>(cluster.labels());
-        labels.putAll(selector);
-        labels.put("app.kubernetes.io/component", "database");
-        labels.put("app.kubernetes.io/managed-by", MANAGED_BY);
+        Map<String, String> selector = selector(APP_NAME, cluster);
+        Map<String, String> labels = labels(cluster, selector, "database");
 
         String serviceDomain = cluster.namespace() + ".svc." + cluster.clusterDomain();
         List<String> peers = IntStream.range(0, cluster.replicas())
@@ -50,6 +44,20 @@ final class ViewFactory {
                 providerOptions(cluster), List.of(), "", scheduling(cluster.topology()), storageClass(cluster),
                 monitoring(cluster, labels, selector), networkPolicy(cluster, selector, arbitrator), arbitrator,
                 PodEnv.of(cluster, clusterAddress, names.readyService() + "." + serviceDomain, String.join(" ", peers)));
+    }
+
+    /** The immutable labels a workload's selector matches. */
+    private static Map<String, String> selector(String appName, GaleraCluster cluster) {
+        return new TreeMap<>(Map.of("app.kubernetes.io/name", appName, "app.kubernetes.io/instance", cluster.name()));
+    }
+
+    /** The user's labels first, so the standard ones (which selectors depend on) always win. */
+    private static Map<String, String> labels(GaleraCluster cluster, Map<String, String> selector, String component) {
+        Map<String, String> labels = new TreeMap<>(cluster.labels());
+        labels.putAll(selector);
+        labels.put("app.kubernetes.io/component", component);
+        labels.put("app.kubernetes.io/managed-by", MANAGED_BY);
+        return labels;
     }
 
     private static SchedulingView scheduling(Topology topology) {
@@ -151,13 +159,8 @@ final class ViewFactory {
     }
 
     private static ArbitratorView arbitrator(GaleraCluster cluster, String clusterAddress) {
-        Map<String, String> selector = new TreeMap<>(Map.of(
-                "app.kubernetes.io/name", ARBITRATOR_APP_NAME,
-                "app.kubernetes.io/instance", cluster.name()));
-        Map<String, String> labels = new TreeMap<>(cluster.labels());
-        labels.putAll(selector);
-        labels.put("app.kubernetes.io/component", "arbitrator");
-        labels.put("app.kubernetes.io/managed-by", MANAGED_BY);
+        Map<String, String> selector = selector(ARBITRATOR_APP_NAME, cluster);
+        Map<String, String> labels = labels(cluster, selector, "arbitrator");
         labels.put("app.kubernetes.io/part-of", cluster.name());
         List<String> args = new ArrayList<>();
         args.add("--address=" + clusterAddress);
