@@ -77,7 +77,8 @@ public final class GaleraGenerator {
             throw new GaleraGenException(problems);
         }
         manifests.sort(InstallOrder.COMPARATOR);
-        return new Rendering(manifests, CombinedYaml.of(manifests), TopologyChecks.warnings(cluster));
+        return new Rendering(manifests, CombinedYaml.of(manifests), TopologyChecks.warnings(cluster),
+                renderer.tools());
     }
 
     private List<Problem> schemaProblems(JsonNode tree) {

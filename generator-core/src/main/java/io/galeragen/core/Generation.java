@@ -36,6 +36,7 @@ final class Generation {
 
     private static SortedMap<String, String> files(GenerationRequest request, Rendering rendering) {
         SortedMap<String, String> files = OutputFiles.of(rendering.manifests(), request.layout());
+        files.putAll(rendering.tools());
         if (request.writeValuesSchema()) {
             files.put(ValuesSchema.FILE_NAME, ValuesSchema.json());
         }

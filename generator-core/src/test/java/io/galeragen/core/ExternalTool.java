@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.fail;
  * Runs a command-line tool the tests need (promtool, shellcheck). Where the tool is missing the test is skipped on a
  * developer's machine but fails in CI ({@code CI=true}), whose .ci/run installs it.
  */
-final class ExternalTool {
+public final class ExternalTool {
 
     record Result(int exitCode, String output) {
     }
@@ -31,12 +32,24 @@ final class ExternalTool {
             present = false;
         }
         if (!present) {
-            String message = tool + " is not installed (apt-get install " + debianPackage + ")";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message + ": CI must run this check");
-            }
-            Assumptions.abort(message + "; skipped outside CI");
+            missing(tool + " is not installed", debianPackage);
         }
+    }
+
+    /** Files a test runs (a server, a library): each must exist. */
+    public static void requireFiles(List<String> paths, String debianPackages) {
+        List<String> absent = paths.stream().filter(path -> !Files.exists(Path.of(path))).toList();
+        if (!absent.isEmpty()) {
+            missing("missing " + absent, debianPackages);
+        }
+    }
+
+    private static void missing(String what, String debianPackages) {
+        String message = what + " (apt-get install " + debianPackages + ")";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(message + ": CI must run this check");
+        }
+        Assumptions.abort(message + "; skipped outside CI");
     }
 
     static Result run(Path directory, List<String> command) {

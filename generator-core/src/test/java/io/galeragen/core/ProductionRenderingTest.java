@@ -402,8 +402,10 @@ class ProductionRenderingTest {
                 galera.sstCredentials(), galera.sstUser(), 0, null, Map.of(), List.of())).build();
         Container mariadb = container(resource(GENERATOR.render(rsync), StatefulSet.class), "mariadb");
 
-        assertThat(mariadb.getEnv()).extracting(EnvVar::getName).containsExactly("MARIADB_ROOT_PASSWORD",
-                "MARIADB_ROOT_HOST", "EXPORTER_MY_CNF");
+        assertThat(mariadb.getEnv()).extracting(EnvVar::getName)
+                .contains("MARIADB_ROOT_PASSWORD", "MARIADB_ROOT_HOST", "EXPORTER_MY_CNF", "RECOVERY_POLICY")
+                .doesNotContain("MARIADB_USER", "MARIADB_PASSWORD", "MARIADB_DATABASE", "SST_USER", "SST_PASSWORD")
+                .doesNotHaveDuplicates();
     }
 
     // ---- 7. Probes ----
@@ -481,6 +483,20 @@ class ProductionRenderingTest {
         // The members' Services never route to the arbitrator.
         assertThat(resource(rendering, io.fabric8.kubernetes.api.model.Service.class, "orders").getSpec()
                 .getSelector()).isEqualTo(SELECTOR);
+    }
+
+    @Test
+    void arbitratorSharesTheMembersGroupCommunicationOptionsButNoCacheOptions() {
+        GaleraSettings galera = GaleraCluster.defaults().galera();
+        GaleraCluster cluster = GaleraCluster.builder().replicas(2).arbitrator(Defaults.ARBITRATOR.withEnabled(true))
+                .galera(new GaleraSettings(galera.sstMethod(), galera.sstCredentials(), galera.sstUser(), 0, null,
+                        Map.of("evs.suspect_timeout", "PT10S", "gcache.page_size", "64M", "ist.recv_bind", "0.0.0.0"),
+                        List.of()))
+                .build();
+        Container garbd = resource(GENERATOR.render(cluster), Deployment.class).getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+
+        assertThat(garbd.getArgs()).contains("--options=gmcast.listen_addr=tcp://0.0.0.0:4567;evs.suspect_timeout=PT10S");
     }
 
     @Test

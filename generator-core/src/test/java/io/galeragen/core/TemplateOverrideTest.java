@@ -33,8 +33,8 @@ class TemplateOverrideTest {
 
     @Test
     void anUnknownFieldIsRejectedWithTheDocumentAndPath() throws IOException {
-        overrideStatefulSet("        imagePullPolicy: ${cluster.images.pullPolicy}\n        env:",
-                "        imagePullPolicy: ${cluster.images.pullPolicy}\n        imagePullPolicyy: Always\n        env:");
+        overrideStatefulSet("        command: [\"/bin/bash\", \"/etc/galera/start.sh\"]\n",
+                "        command: [\"/bin/bash\", \"/etc/galera/start.sh\"]\n        imagePullPolicyy: Always\n");
 
         assertThat(rejection().problems()).contains(new Problem(
                 "StatefulSet/mariadb: spec.template.spec.containers[0].imagePullPolicyy",

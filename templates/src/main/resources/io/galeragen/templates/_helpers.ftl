@@ -65,6 +65,10 @@ ${pad}  valueFrom:
 ${pad}    secretKeyRef:
 ${pad}      name: ${variable.secretName}
 ${pad}      key: ${q(variable.secretKey)}
+<#elseif variable.fromField()>
+${pad}  valueFrom:
+${pad}    fieldRef:
+${pad}      fieldPath: ${variable.fieldPath}
 <#else>
 ${pad}  value: ${q(variable.value)}
 </#if>

@@ -94,39 +94,9 @@ spec:
         imagePullPolicy: ${cluster.images.pullPolicy}
         command: ["/bin/bash", "/etc/galera/init.sh"]
         env:
-        - name: POD_NAME
-          valueFrom:
-            fieldRef:
-              fieldPath: metadata.name
-        - name: POD_NAMESPACE
-          valueFrom:
-            fieldRef:
-              fieldPath: metadata.namespace
-        - name: CLUSTER_NAME
-          value: ${h.q(cluster.name)}
-        - name: REPLICAS
-          value: ${h.q(cluster.replicas?c)}
-        - name: DATADIR
-          value: /var/lib/mysql
-        - name: CONF_DIR
-          value: /etc/mysql/conf.d
-        - name: GALERA_CONFIG_DIR
-          value: /etc/galera
-        - name: WSREP_CLUSTER_ADDRESS
-          value: ${h.q(clusterAddress)}
-        - name: READY_PEERS_HOST
-          value: ${h.q(readyPeersHost)}
-        - name: PEER_HOSTS
-          value: ${h.q(peerHostList)}
-        - name: RECOVERY_POLICY
-          value: ${h.q(cluster.recoveryPolicy.value())}
-        - name: SST_USER
-          value: ${h.q(cluster.galera.sstUser)}
-        - name: SST_PASSWORD
-          valueFrom:
-            secretKeyRef:
-              name: ${cluster.galera.sstCredentials.name}
-              key: ${cluster.galera.sstCredentials.key}
+<#list env.recovery as variable>
+<@h.envVar variable 8/>
+</#list>
         securityContext:
           allowPrivilegeEscalation: false
           capabilities:
@@ -143,14 +113,11 @@ spec:
       - name: mariadb
         image: ${h.q(cluster.images.mariadb)}
         imagePullPolicy: ${cluster.images.pullPolicy}
+        # start.sh starts the image's entrypoint with the arguments init.sh decided, consuming them.
+        command: ["/bin/bash", "/etc/galera/start.sh"]
+        # The recovery contract (docs/recovery.md), then the image's MARIADB_* and init-users.sh's variables.
         env:
-        - name: MARIADB_ROOT_PASSWORD
-          valueFrom:
-            secretKeyRef:
-              name: ${cluster.rootPassword.name}
-              key: ${cluster.rootPassword.key}
-<#-- Initial users, SST and exporter accounts (initialUsers.*, files/init-users.sh): computed in ViewFactory.mainEnv. -->
-<#list mainEnv as variable>
+<#list env.recovery + env.main as variable>
 <@h.envVar variable 8/>
 </#list>
         ports:

@@ -14,6 +14,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -108,7 +110,10 @@ public final class OutputWriter {
         Path staging = Files.createTempDirectory(directory, ".galera-gen-tmp-");
         try {
             for (Map.Entry<String, byte[]> file : changed.entrySet()) {
-                Files.write(staging.resolve(file.getKey()), file.getValue());
+                Path staged = Files.write(staging.resolve(file.getKey()), file.getValue());
+                if (isScript(file.getValue())) {
+                    makeExecutable(staged);
+                }
             }
             // The record of generated files goes last: until it is in place, the old record still covers the folder.
             List<String> order = new ArrayList<>(changed.keySet());
@@ -120,6 +125,17 @@ public final class OutputWriter {
             }
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    /** A file that starts with {@code #!} is a script a person runs (galera-recover). */
+    static boolean isScript(byte[] content) {
+        return content.length > 1 && content[0] == '#' && content[1] == '!';
+    }
+
+    private static void makeExecutable(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 

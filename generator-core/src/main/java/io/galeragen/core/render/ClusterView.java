@@ -26,7 +26,7 @@ import java.util.Map;
  * @param monitoring      metrics Service, ServiceMonitor and PrometheusRule
  * @param networkPolicy   the members' NetworkPolicy
  * @param arbitrator      the garbd Deployment, or {@code null}
- * @param mainEnv         extra environment of the mariadb container: initial users, SST and exporter accounts
+ * @param env             the environment of the init and mariadb containers
  */
 public record ClusterView(
         GaleraCluster cluster,
@@ -46,12 +46,12 @@ public record ClusterView(
         MonitoringView monitoring,
         NetworkPolicyView networkPolicy,
         ArbitratorView arbitrator,
-        List<EnvVarView> mainEnv) {
+        PodEnv env) {
 
     ClusterView withConfigFiles(List<ConfigFile> files, String hash) {
         return new ClusterView(cluster, names, labels, selectorLabels, annotations, wsrep, clusterAddress,
                 peerHosts, readyPeersHost, providerOptions, List.copyOf(files), hash, scheduling, storageClass,
-                monitoring, networkPolicy, arbitrator, mainEnv);
+                monitoring, networkPolicy, arbitrator, env);
     }
 
     /** innodb_flush_log_at_trx_commit of a Galera member (galera.cnf renders it only when wsrep is on). */

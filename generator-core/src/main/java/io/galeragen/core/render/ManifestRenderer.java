@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Renders a cluster's resource templates to YAML text, one document per template. */
 public final class ManifestRenderer {
@@ -31,6 +33,13 @@ public final class ManifestRenderer {
                 .filter(template -> template.included().test(cluster))
                 .map(template -> new RenderedTemplate(template.name(), engine.render(template.name(), view)))
                 .toList();
+    }
+
+    /** The files written beside the manifests (the galera-recover helper), by file name. */
+    public SortedMap<String, String> tools() {
+        SortedMap<String, String> tools = new TreeMap<>();
+        TemplateCatalog.TOOLS.forEach(tool -> tools.put(tool.fileName(), engine.readFile(tool.templateName())));
+        return tools;
     }
 
     private static String hash(List<ConfigFile> files) {

@@ -46,15 +46,20 @@ public final class TemplateCatalog {
     static final List<FileTemplate> CONFIG_FILES = List.of(
             new FileTemplate("galera.cnf", "files/galera.cnf.ftl"),
             new FileTemplate("init.sh", "files/init.sh"),
+            new FileTemplate("start.sh", "files/start.sh"),
             new FileTemplate("probe.sh", "files/probe.sh"),
             new FileTemplate("init-users.sh", "files/init-users.sh"));
+
+    /** Files written beside the manifests, for a person to run: copied verbatim. */
+    static final List<FileTemplate> TOOLS = List.of(new FileTemplate("galera-recover", "files/galera-recover"));
 
     private TemplateCatalog() {
     }
 
     /** Every name a template override folder may use. */
     public static List<String> names() {
-        return Stream.concat(RESOURCES.stream().map(ResourceTemplate::name),
-                CONFIG_FILES.stream().map(FileTemplate::templateName)).sorted().toList();
+        return Stream.of(RESOURCES.stream().map(ResourceTemplate::name),
+                        Stream.concat(CONFIG_FILES.stream(), TOOLS.stream()).map(FileTemplate::templateName))
+                .flatMap(names -> names).sorted().toList();
     }
 }

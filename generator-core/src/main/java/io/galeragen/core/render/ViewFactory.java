@@ -2,10 +2,8 @@ package io.galeragen.core.render;
 
 import io.galeragen.core.model.CephRbd;
 import io.galeragen.core.model.GaleraCluster;
-import io.galeragen.core.model.InitialUsers;
 import io.galeragen.core.model.NetworkPolicySpec;
 import io.galeragen.core.model.Placement;
-import io.galeragen.core.model.SstMethod;
 import io.galeragen.core.model.Topology;
 
 import java.util.ArrayList;
@@ -32,14 +30,8 @@ final class ViewFactory {
 
     static ClusterView viewOf(GaleraCluster cluster) {
         Names names = Names.of(cluster.name());
-        Map<String, String> selector = new TreeMap<>(Map.of(
-                "app.kubernetes.io/name", APP_NAME,
-                "app.kubernetes.io/instance", cluster.name()));
-        // The user's labels first, so the standard ones (which selectors depend on) always win.
-        Map<String, String> labels = new TreeMap<>(cluster.labels());
-        labels.putAll(selector);
-        labels.put("app.kubernetes.io/component", "database");
-        labels.put("app.kubernetes.io/managed-by", MANAGED_BY);
+        Map<String, String> selector = selector(APP_NAME, cluster);
+        Map<String, String> labels = labels(cluster, selector, "database");
 
         String serviceDomain = cluster.namespace() + ".svc." + cluster.clusterDomain();
         List<String> peers = IntStream.range(0, cluster.replicas())
@@ -51,7 +43,21 @@ final class ViewFactory {
                 clusterAddress, peers, names.readyService() + "." + serviceDomain,
                 providerOptions(cluster), List.of(), "", scheduling(cluster.topology()), storageClass(cluster),
                 monitoring(cluster, labels, selector), networkPolicy(cluster, selector, arbitrator), arbitrator,
-                mainEnv(cluster));
+                PodEnv.of(cluster, clusterAddress, names.readyService() + "." + serviceDomain, String.join(" ", peers)));
+    }
+
+    /** The immutable labels a workload's selector matches. */
+    private static Map<String, String> selector(String appName, GaleraCluster cluster) {
+        return new TreeMap<>(Map.of("app.kubernetes.io/name", appName, "app.kubernetes.io/instance", cluster.name()));
+    }
+
+    /** The user's labels first, so the standard ones (which selectors depend on) always win. */
+    private static Map<String, String> labels(GaleraCluster cluster, Map<String, String> selector, String component) {
+        Map<String, String> labels = new TreeMap<>(cluster.labels());
+        labels.putAll(selector);
+        labels.put("app.kubernetes.io/component", component);
+        labels.put("app.kubernetes.io/managed-by", MANAGED_BY);
+        return labels;
     }
 
     private static SchedulingView scheduling(Topology topology) {
@@ -153,13 +159,8 @@ final class ViewFactory {
     }
 
     private static ArbitratorView arbitrator(GaleraCluster cluster, String clusterAddress) {
-        Map<String, String> selector = new TreeMap<>(Map.of(
-                "app.kubernetes.io/name", ARBITRATOR_APP_NAME,
-                "app.kubernetes.io/instance", cluster.name()));
-        Map<String, String> labels = new TreeMap<>(cluster.labels());
-        labels.putAll(selector);
-        labels.put("app.kubernetes.io/component", "arbitrator");
-        labels.put("app.kubernetes.io/managed-by", MANAGED_BY);
+        Map<String, String> selector = selector(ARBITRATOR_APP_NAME, cluster);
+        Map<String, String> labels = labels(cluster, selector, "arbitrator");
         labels.put("app.kubernetes.io/part-of", cluster.name());
         List<String> args = new ArrayList<>();
         args.add("--address=" + clusterAddress);
@@ -168,6 +169,13 @@ final class ViewFactory {
         StringJoiner options = new StringJoiner(";");
         options.add("gmcast.listen_addr=tcp://0.0.0.0:4567");
         tlsOptions(cluster).forEach((key, value) -> options.add(key + "=" + value));
+        // The arbitrator must detect failures and agree on views with the same timeouts as the members: with
+        // different evs settings the survivors of a failure can form separate non-primary components.
+        cluster.galera().sortedProviderOptions().forEach((key, value) -> {
+            if (!key.startsWith("gcache.") && !key.startsWith("ist.")) {
+                options.add(key + "=" + value);
+            }
+        });
         args.add("--options=" + options);
         return new ArbitratorView(cluster.name() + "-arbitrator", labels, selector, args);
     }
@@ -180,31 +188,6 @@ final class ViewFactory {
             options.put("socket.ssl_ca", TLS_DIR + "/ca.crt");
         }
         return options;
-    }
-
-    /**
-     * The mariadb container's extra environment. The official image's entrypoint reads the MARIADB_* variables when
-     * it initialises an empty datadir; files/init-users.sh reads the others. Passwords are Secret references only.
-     */
-    private static List<EnvVarView> mainEnv(GaleraCluster cluster) {
-        List<EnvVarView> env = new ArrayList<>();
-        InitialUsers users = cluster.initialUsers();
-        env.add(EnvVarView.plain("MARIADB_ROOT_HOST", users.rootHost()));
-        if (users.database() != null) {
-            env.add(EnvVarView.plain("MARIADB_DATABASE", users.database()));
-        }
-        if (users.user() != null) {
-            env.add(EnvVarView.plain("MARIADB_USER", users.user()));
-            env.add(EnvVarView.fromSecret("MARIADB_PASSWORD", users.password()));
-        }
-        if (cluster.wsrepEnabled() && cluster.galera().sstMethod() == SstMethod.MARIABACKUP) {
-            env.add(EnvVarView.plain("SST_USER", cluster.galera().sstUser()));
-            env.add(EnvVarView.fromSecret("SST_PASSWORD", cluster.galera().sstCredentials()));
-        }
-        if (cluster.exporter().enabled()) {
-            env.add(EnvVarView.plain("EXPORTER_MY_CNF", EXPORTER_MY_CNF_PATH));
-        }
-        return List.copyOf(env);
     }
 
     private static String providerOptions(GaleraCluster cluster) {
