@@ -87,13 +87,22 @@ final class UnknownFieldFinder {
         List<Property> properties = new ArrayList<>();
         for (BeanPropertyDefinition definition : description.findProperties()) {
             AnnotatedMember accessor = definition.getAccessor();
-            if (accessor != null && !sameMember(accessor, anyGetter)) {
+            if (accessor != null && !sameMember(accessor, anyGetter) && !isLeaf(accessor.getRawType())) {
                 // Once per class: without it every getValue pays Method.invoke's access check (seen in a profile).
                 accessor.fixAccess(true);
                 properties.add(new Property(definition.getName(), accessor));
             }
         }
         return new Shape(List.copyOf(properties), anyGetter);
+    }
+
+    /**
+     * A declared type that can hold no fields of its own, so its getter need not be called at all: most
+     * properties of a manifest are strings and numbers, and each call is a reflective invocation.
+     */
+    private static boolean isLeaf(Class<?> type) {
+        return type.isPrimitive() || type == String.class || type == Boolean.class || type.isEnum()
+                || Number.class.isAssignableFrom(type);
     }
 
     private static boolean sameMember(AnnotatedMember one, AnnotatedMember other) {
