@@ -233,6 +233,32 @@ final class GaleraLab implements AutoCloseable {
                 """);
     }
 
+    /** One run of the rendered probe.sh, as the kubelet runs it. */
+    record ProbeRun(int exitCode, String output) {
+    }
+
+    /**
+     * Runs the ConfigMap's probe.sh ({@code started} or {@code ready}); only the socket path is the lab's, given the
+     * way a user's ~/.my.cnf gives it (it is read after /etc/mysql/my.cnf).
+     */
+    ProbeRun probe(LabNode node, String mode) {
+        Path home = node.dir().resolve("probe-home");
+        ShippedFiles.write(home.resolve(".my.cnf"), "[client]\nsocket=" + node.dir().resolve("mysqld.sock") + "\n");
+        try {
+            ProcessBuilder builder = new ProcessBuilder("/bin/bash", configMapDir.resolve("probe.sh").toString(), mode)
+                    .redirectErrorStream(true);
+            builder.environment().put("HOME", home.toString());
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new ProbeRun(process.waitFor(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What init.sh recorded about this pod (CONF_DIR/galera-recovery.state). */
     Map<String, String> recoveryState(LabNode node) {
         if (!Files.exists(node.recoveryState())) {

@@ -24,8 +24,8 @@ import io.galeragen.core.values.ValuesSource;
  * helper written beside the manifests, and the plain environment of the StatefulSet's init container (the pod
  * contract's values, such as CLUSTER_NAME, REPLICAS and RECOVERY_POLICY), plus the harness's own stand-ins.
  */
-record ShippedFiles(GaleraCluster cluster, Rendering rendering, String initSh, String startSh, String galeraRecover,
-                    String galeraCnf, Map<String, String> podEnv) {
+record ShippedFiles(GaleraCluster cluster, Rendering rendering, String initSh, String startSh, String probeSh,
+                    String galeraRecover, String galeraCnf, Map<String, String> podEnv) {
 
     static final String FILES = "io/galeragen/templates/files/";
 
@@ -64,7 +64,7 @@ record ShippedFiles(GaleraCluster cluster, Rendering rendering, String initSh, S
                 .stream().filter(variable -> variable.getValue() != null)
                 .forEach(variable -> podEnv.put(variable.getName(), variable.getValue()));
         return new ShippedFiles(cluster, rendering, configMap.get("init.sh"), configMap.get("start.sh"),
-                rendering.tools().get("galera-recover"), configMap.get("galera.cnf"), podEnv);
+                configMap.get("probe.sh"), rendering.tools().get("galera-recover"), configMap.get("galera.cnf"), podEnv);
     }
 
     static <T> T resource(Rendering rendering, Class<T> type) {
@@ -97,6 +97,7 @@ record ShippedFiles(GaleraCluster cluster, Rendering rendering, String initSh, S
     void writeConfigMapTo(Path dir) {
         write(dir.resolve("init.sh"), initSh);
         write(dir.resolve("start.sh"), startSh);
+        write(dir.resolve("probe.sh"), probeSh);
         write(dir.resolve("galera-recover"), galeraRecover);
         write(dir.resolve("galera.cnf"), galeraCnf);
         write(dir.resolve("harness-entrypoint.sh"), resource("recovery/harness-entrypoint.sh"));
