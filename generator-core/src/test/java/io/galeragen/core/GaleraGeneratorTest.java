@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import static io.galeragen.core.Renderings.container;
+import static io.galeragen.core.Renderings.env;
+import static io.galeragen.core.Renderings.initContainer;
+import static io.galeragen.core.Renderings.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GaleraGeneratorTest {
@@ -146,31 +150,5 @@ class GaleraGeneratorTest {
     private static String configHash(Rendering rendering) {
         return resource(rendering, StatefulSet.class).getSpec().getTemplate().getMetadata().getAnnotations()
                 .get("galera-gen.io/config-hash");
-    }
-
-    static <T> T resource(Rendering rendering, Class<T> type) {
-        return rendering.manifests().stream().map(Manifest::resource).filter(type::isInstance).map(type::cast)
-                .findFirst().orElseThrow();
-    }
-
-    static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T resource(Rendering rendering, Class<T> type,
-                                                                              String name) {
-        return rendering.manifests().stream().map(Manifest::resource).filter(type::isInstance).map(type::cast)
-                .filter(resource -> resource.getMetadata().getName().equals(name)).findFirst().orElseThrow();
-    }
-
-    static Container initContainer(StatefulSet statefulSet) {
-        return statefulSet.getSpec().getTemplate().getSpec().getInitContainers().get(0);
-    }
-
-    static Container container(StatefulSet statefulSet, String name) {
-        return statefulSet.getSpec().getTemplate().getSpec().getContainers().stream()
-                .filter(container -> container.getName().equals(name)).findFirst().orElseThrow();
-    }
-
-    static String env(Container container, String name) {
-        // findFirst() before map(): a Secret-backed variable has a null value, which findFirst() would reject.
-        return container.getEnv().stream().filter(variable -> variable.getName().equals(name))
-                .findFirst().map(EnvVar::getValue).orElse(null);
     }
 }

@@ -33,8 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static io.galeragen.core.GaleraGeneratorTest.container;
-import static io.galeragen.core.GaleraGeneratorTest.resource;
+import static io.galeragen.core.Renderings.container;
+import static io.galeragen.core.Renderings.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

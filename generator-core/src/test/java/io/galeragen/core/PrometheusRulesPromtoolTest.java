@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static io.galeragen.core.GaleraGeneratorTest.resource;
+import static io.galeragen.core.Renderings.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -27,7 +27,7 @@ class TemplateOverrideTest {
 
         Rendering rendering = generatorWithOverrides().render(GaleraCluster.defaults());
 
-        assertThat(GaleraGeneratorTest.resource(rendering, Service.class, "mariadb").getSpec().getType())
+        assertThat(Renderings.resource(rendering, Service.class, "mariadb").getSpec().getType())
                 .isEqualTo("NodePort");
     }
 

@@ -16,8 +16,6 @@ import java.util.Map;
  * @param annotations     the user's annotations, sorted
  * @param wsrep           whether Galera replication is on (two or more members)
  * @param clusterAddress  wsrep_cluster_address, every member's stable DNS name
- * @param peerHosts       every member's stable DNS name, in ordinal order
- * @param readyPeersHost  DNS name that resolves only while some member is ready
  * @param providerOptions wsrep_provider_options, rendered
  * @param configFiles     files of the ConfigMap, in a stable order (empty while galera.cnf itself renders)
  * @param configHash      hash of the ConfigMap's files; a pod-template annotation, so a change rolls the pods
@@ -36,8 +34,6 @@ public record ClusterView(
         Map<String, String> annotations,
         boolean wsrep,
         String clusterAddress,
-        List<String> peerHosts,
-        String readyPeersHost,
         String providerOptions,
         List<ConfigFile> configFiles,
         String configHash,
@@ -50,17 +46,12 @@ public record ClusterView(
 
     ClusterView withConfigFiles(List<ConfigFile> files, String hash) {
         return new ClusterView(cluster, names, labels, selectorLabels, annotations, wsrep, clusterAddress,
-                peerHosts, readyPeersHost, providerOptions, List.copyOf(files), hash, scheduling, storageClass,
+                providerOptions, List.copyOf(files), hash, scheduling, storageClass,
                 monitoring, networkPolicy, arbitrator, env);
     }
 
     /** innodb_flush_log_at_trx_commit of a Galera member (galera.cnf renders it only when wsrep is on). */
     public int flushLogAtTrxCommit() {
         return Defaults.FLUSH_LOG_AT_TRX_COMMIT;
-    }
-
-    /** Space-separated peer names, as init.sh reads them from PEER_HOSTS. */
-    public String peerHostList() {
-        return String.join(" ", peerHosts);
     }
 }

@@ -26,12 +26,12 @@ public record PodEnv(List<EnvVarView> recovery, List<EnvVarView> main) {
         main = List.copyOf(main);
     }
 
-    static PodEnv of(GaleraCluster cluster, String clusterAddress, String readyPeersHost, String peerHosts) {
+    static PodEnv of(GaleraCluster cluster, String clusterAddress, String readyPeersHost, List<String> peerHosts) {
         return new PodEnv(recovery(cluster, clusterAddress, readyPeersHost, peerHosts), main(cluster));
     }
 
     private static List<EnvVarView> recovery(GaleraCluster cluster, String clusterAddress, String readyPeersHost,
-                                             String peerHosts) {
+                                             List<String> peerHosts) {
         List<EnvVarView> env = new ArrayList<>(List.of(
                 EnvVarView.field("POD_NAME", "metadata.name"),
                 EnvVarView.field("POD_NAMESPACE", "metadata.namespace"),
@@ -44,7 +44,8 @@ public record PodEnv(List<EnvVarView> recovery, List<EnvVarView> main) {
                 EnvVarView.plain("GALERA_CONFIG_DIR", GALERA_CONFIG_DIR),
                 EnvVarView.plain("WSREP_CLUSTER_ADDRESS", clusterAddress),
                 EnvVarView.plain("READY_PEERS_HOST", readyPeersHost),
-                EnvVarView.plain("PEER_HOSTS", peerHosts),
+                // Space-separated, in ordinal order, as init.sh reads them.
+                EnvVarView.plain("PEER_HOSTS", String.join(" ", peerHosts)),
                 EnvVarView.plain("RECOVERY_POLICY", cluster.recoveryPolicy().value())));
         // Only mariabackup logs in on the donor; rsync needs no account, so no Secret key is required for it.
         if (cluster.wsrepEnabled() && cluster.galera().sstMethod() == SstMethod.MARIABACKUP) {

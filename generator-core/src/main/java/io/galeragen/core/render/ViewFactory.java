@@ -40,10 +40,10 @@ final class ViewFactory {
         String clusterAddress = "gcomm://" + String.join(",", peers);
         ArbitratorView arbitrator = cluster.arbitratorEnabled() ? arbitrator(cluster, clusterAddress) : null;
         return new ClusterView(cluster, names, labels, selector, cluster.sortedAnnotations(), cluster.wsrepEnabled(),
-                clusterAddress, peers, names.readyService() + "." + serviceDomain,
-                providerOptions(cluster), List.of(), "", scheduling(cluster.topology()), storageClass(cluster),
+                clusterAddress, providerOptions(cluster), List.of(), "", scheduling(cluster.topology()),
+                storageClass(cluster),
                 monitoring(cluster, labels, selector), networkPolicy(cluster, selector, arbitrator), arbitrator,
-                PodEnv.of(cluster, clusterAddress, names.readyService() + "." + serviceDomain, String.join(" ", peers)));
+                PodEnv.of(cluster, clusterAddress, names.readyService() + "." + serviceDomain, peers));
     }
 
     /** The immutable labels a workload's selector matches. */

@@ -3,6 +3,7 @@ package io.galeragen.core.recovery;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.galeragen.core.ExternalTool;
+import io.galeragen.core.Renderings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -389,7 +390,7 @@ final class GaleraLab implements AutoCloseable {
      * address to listen on. Every other argument is used as rendered.
      */
     void startArbitrator() {
-        Container garbd = ShippedFiles.resource(files.rendering(), Deployment.class)
+        Container garbd = Renderings.resource(files.rendering(), Deployment.class)
                 .getSpec().getTemplate().getSpec().getContainers().get(0);
         String address = "127.0.0." + (replicas + 1);
         List<String> command = new ArrayList<>(garbd.getCommand());

@@ -15,8 +15,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.Rendering;
+import io.galeragen.core.Renderings;
 import io.galeragen.core.model.GaleraCluster;
-import io.galeragen.core.output.Manifest;
 import io.galeragen.core.values.ValuesSource;
 
 /**
@@ -58,18 +58,13 @@ record ShippedFiles(GaleraCluster cluster, Rendering rendering, String initSh, S
     static ShippedFiles load(String values) {
         GaleraCluster cluster = GaleraGenerator.cluster(List.of(ValuesSource.yaml(values, "recovery lab")));
         Rendering rendering = GaleraGenerator.builder().build().render(cluster);
-        Map<String, String> configMap = resource(rendering, ConfigMap.class).getData();
+        Map<String, String> configMap = Renderings.resource(rendering, ConfigMap.class).getData();
         Map<String, String> podEnv = new LinkedHashMap<>();
-        resource(rendering, StatefulSet.class).getSpec().getTemplate().getSpec().getInitContainers().get(0).getEnv()
+        Renderings.resource(rendering, StatefulSet.class).getSpec().getTemplate().getSpec().getInitContainers().get(0).getEnv()
                 .stream().filter(variable -> variable.getValue() != null)
                 .forEach(variable -> podEnv.put(variable.getName(), variable.getValue()));
         return new ShippedFiles(cluster, rendering, configMap.get("init.sh"), configMap.get("start.sh"),
                 configMap.get("probe.sh"), rendering.tools().get("galera-recover"), configMap.get("galera.cnf"), podEnv);
-    }
-
-    static <T> T resource(Rendering rendering, Class<T> type) {
-        return rendering.manifests().stream().map(Manifest::resource).filter(type::isInstance).map(type::cast)
-                .findFirst().orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName() + " rendered"));
     }
 
     static String resource(String name) {
