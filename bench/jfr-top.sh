@@ -12,7 +12,7 @@ if [ "${1:-}" = "--print" ]; then
 else
   MODE=()
   JFR="$ROOT/bench/target/render.jfr"
-  if [ "${1:-}" = "--validation" ]; then MODE=(--validation); JFR="$ROOT/bench/target/render-validation.jfr"; shift; fi
+  if [ "${1:-}" = "--validation" ]; then MODE=(--checks schema); JFR="$ROOT/bench/target/render-validation.jfr"; shift; fi
   COUNT="${1:-20000}"
   java -XX:+FlightRecorder -XX:StartFlightRecording="filename=$JFR,settings=profile" \
     -Dgalera.schemaRoot="${GALERA_SCHEMA_ROOT:-$ROOT/../shared/k8s-schemas}" \

@@ -16,7 +16,7 @@ import java.util.Locale;
  *
  * With {@code --threads N} the clusters are rendered by N threads sharing the one generator.
  *
- * <pre>java -cp galera-bench.jar io.galeragen.bench.BatchRender [--count 1000] [--validation] [--versions 1.30] [--threads 1]</pre>
+ * <pre>java -cp galera-bench.jar io.galeragen.bench.BatchRender [--count 1000] [--checks none|types|schema] [--versions 1.30] [--threads 1]</pre>
  */
 public final class BatchRender {
 
@@ -26,24 +26,20 @@ public final class BatchRender {
     public static void main(String[] args) {
         long mainStart = System.nanoTime();
         int count = 1000;
-        boolean validation = false;
+        Checks checks = Checks.NONE;
         List<String> versions = List.of("1.30");
         int threads = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--count" -> count = Integer.parseInt(args[++i]);
-                case "--validation" -> validation = true;
+                case "--checks" -> checks = Checks.parse(args[++i]);
                 case "--versions" -> versions = List.of(args[++i].split(","));
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: BatchRender [--count N] [--validation] [--versions 1.28,1.33] [--threads N]");
+                        + "; usage: BatchRender [--count N] [--checks none|types|schema] [--versions 1.28,1.33] [--threads N]");
             }
         }
-        GaleraGenerator.Builder builder = GaleraGenerator.builder();
-        if (validation) {
-            builder.schemaLocations(Schemas.locations()).kubernetesVersions(versions);
-        }
-        GaleraGenerator generator = builder.build();
+        GaleraGenerator generator = checks.generator(versions);
         int clusters = count;
         long loopStart = System.nanoTime();
         long loopCpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -86,8 +82,8 @@ public final class BatchRender {
         System.gc();
         long afterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 
-        System.out.printf(Locale.ROOT, "batch clusters=%d threads=%d validation=%s%s documents=%d yaml_chars=%d%n", count,
-                threads, validation, validation ? " versions=" + String.join(",", versions) : "", documents, bytes);
+        System.out.printf(Locale.ROOT, "batch clusters=%d threads=%d checks=%s%s documents=%d yaml_chars=%d%n", count,
+                threads, checks.name().toLowerCase(Locale.ROOT), checks == Checks.SCHEMA ? " versions=" + String.join(",", versions) : "", documents, bytes);
         System.out.printf(Locale.ROOT,
                 "batch wall_ms_since_jvm_start=%d wall_ms_main=%.0f setup_ms=%.0f loop_ms=%.0f ms_per_cluster=%.3f%n",
                 sinceJvmStart, (end - mainStart) / 1e6, (loopStart - mainStart) / 1e6, (end - loopStart) / 1e6,

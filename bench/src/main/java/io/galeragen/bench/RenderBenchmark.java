@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Warm time of one {@link GaleraGenerator#render} call: templates, strict read into fabric8 types, canonical YAML,
- * and (with {@code validation}) the JSON-schema check per Kubernetes version. One generator per trial, as an
+ * Warm time of one {@link GaleraGenerator#render} call at each level of {@link Checks}: the templates alone, plus
+ * the strict read into fabric8 types, plus the JSON-schema check per Kubernetes version. One generator per trial, as an
  * embedder or the plugin uses it. Sample mode, so the median (p50) is reported besides the mean; run with
  * {@code -prof gc} for bytes allocated per render ({@code gc.alloc.rate.norm}).
  */
@@ -36,10 +36,11 @@ public class RenderBenchmark {
     @Param({"3", "9"})
     public int replicas;
 
-    @Param({"false", "true"})
-    public boolean validation;
+    /** none: templates only; types: read back into fabric8 types (the default); schema: types and JSON schemas. */
+    @Param({"none", "types", "schema"})
+    public String checks;
 
-    /** Kubernetes versions validated against, comma-separated (with validation only). */
+    /** Kubernetes versions validated against, comma-separated (schema only). */
     @Param({"1.30"})
     public String kubernetesVersions;
 
@@ -48,12 +49,8 @@ public class RenderBenchmark {
 
     @Setup
     public void setUp() {
-        GaleraGenerator.Builder builder = GaleraGenerator.builder();
-        if (validation) {
-            List<String> versions = Arrays.stream(kubernetesVersions.split(",")).map(String::trim).toList();
-            builder.schemaLocations(Schemas.locations()).kubernetesVersions(versions);
-        }
-        generator = builder.build();
+        List<String> versions = Arrays.stream(kubernetesVersions.split(",")).map(String::trim).toList();
+        generator = Checks.parse(checks).generator(versions);
         cluster = Clusters.of(replicas);
         generator.render(cluster); // fail in setup, not in the measurement, if something is wrong
     }

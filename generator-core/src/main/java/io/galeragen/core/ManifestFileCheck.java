@@ -46,8 +46,9 @@ final class ManifestFileCheck {
 
     private List<Problem> checkDocument(String source, JsonNode document) {
         try {
-            // The schema check reads the canonical tree, as GaleraGenerator.render does.
-            return schemaCheck.apply(reader.readChecked(document).canonical()).stream().map(problem -> inFile(source, problem)).toList();
+            // Both checks read the document as written, as GaleraGenerator.render does.
+            reader.read(document);
+            return schemaCheck.apply(document).stream().map(problem -> inFile(source, problem)).toList();
         } catch (GaleraGenException e) {
             return e.problems().stream().map(problem -> inFile(source, problem)).toList();
         }

@@ -43,7 +43,7 @@ class TemplateOverrideTest {
 
     @Test
     void aWrongTypeIsRejectedWithTheDocumentAndPath() throws IOException {
-        overrideStatefulSet("  replicas: ${cluster.replicas}", "  replicas: three");
+        overrideStatefulSet("  replicas: ${cluster.replicas?c}", "  replicas: three");
 
         assertThat(rejection().problems()).singleElement().satisfies(problem -> {
             assertThat(problem.where()).isEqualTo("StatefulSet/mariadb: spec.replicas");

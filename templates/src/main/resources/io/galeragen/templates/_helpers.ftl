@@ -1,7 +1,7 @@
 <#-- Layout shared by every resource template. Values arrive computed (see ClusterView). -->
-<#-- A YAML double-quoted scalar. -->
+<#-- A YAML string scalar, quoted where YAML needs it ("3306", "yes", "a b"). -->
 <#function q value>
-  <#return '"' + value?j_string + '"'>
+  <#return yamlScalar(value)>
 </#function>
 <#-- metadata: of a namespaced object, at the top level of a document. -->
 <#macro metadata name>

@@ -4,8 +4,5 @@ kind: ConfigMap
 <@h.metadata names.configMap/>
 data:
 <#list configFiles as file>
-  ${file.name}: |
-<#list file.lines as line>
-    ${line}
-</#list>
+  ${file.name}: ${file.yamlValue}
 </#list>

@@ -5,7 +5,7 @@ kind: StatefulSet
 <@h.metadata names.statefulSet/>
 spec:
   serviceName: ${names.peerService}
-  replicas: ${cluster.replicas}
+  replicas: ${cluster.replicas?c}
   # Parallel: after a full outage every member must start at once, or pc.recovery cannot reform the cluster.
   podManagementPolicy: Parallel
   updateStrategy:
@@ -197,7 +197,7 @@ spec:
       - name: exporter
         image: ${h.q(cluster.images.exporter)}
         imagePullPolicy: ${cluster.images.pullPolicy}
-        # Credentials come from a my.cnf in a Secret: v0.15+ no longer reads DATA_SOURCE_NAME.
+        # Credentials come from a my.cnf in a Secret: v0.15+ reads none from the environment.
         args:
         - --config.my-cnf=/etc/mysqld-exporter/my.cnf
         - --mysqld.address=127.0.0.1:3306

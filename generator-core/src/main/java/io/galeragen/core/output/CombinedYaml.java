@@ -11,7 +11,11 @@ public final class CombinedYaml {
     }
 
     public static String of(List<Manifest> manifests) {
-        StringBuilder text = new StringBuilder(HEADER);
+        int length = HEADER.length();
+        for (Manifest manifest : manifests) {
+            length += manifest.template().length() + manifest.yaml().length() + 16;
+        }
+        StringBuilder text = new StringBuilder(length).append(HEADER);
         for (Manifest manifest : manifests) {
             text.append("---\n# Source: ").append(manifest.template()).append('\n').append(manifest.yaml());
         }

@@ -6,51 +6,88 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Renders a cluster's resource templates to YAML text, one document per template. */
+/**
+ * Renders a cluster's resource templates to YAML text, one document per template. The ConfigMap's static files
+ * (the scripts) are read, laid out and hashed once per renderer; only galera.cnf is rendered per cluster.
+ */
 public final class ManifestRenderer {
 
     private final TemplateEngine engine;
+    private final boolean overridden;
+    /** By position in {@link TemplateCatalog#CONFIG_FILES}; null where the file is rendered per cluster. */
+    private final List<ConfigFile> staticFiles;
+    private final MessageDigest staticFilesDigest;
+    private final SortedMap<String, String> tools;
 
     /** @param templateOverrides a folder whose files replace built-in templates of the same name, or null */
     public ManifestRenderer(Path templateOverrides) {
         TemplateOverrides.requireKnown(templateOverrides);
-        this.engine = new TemplateEngine(templateOverrides);
+        engine = new TemplateEngine(templateOverrides);
+        overridden = templateOverrides != null;
+        staticFiles = TemplateCatalog.CONFIG_FILES.stream()
+                .map(file -> file.parsed() ? null : ConfigFile.of(file.fileName(), engine.readFile(file.templateName())))
+                .toList();
+        staticFilesDigest = sha256();
+        staticFiles.stream().filter(file -> file != null).forEach(file -> update(staticFilesDigest, file));
+        SortedMap<String, String> toolFiles = new TreeMap<>();
+        TemplateCatalog.TOOLS.forEach(tool -> toolFiles.put(tool.fileName(), engine.readFile(tool.templateName())));
+        tools = Collections.unmodifiableSortedMap(toolFiles);
+    }
+
+    /** Whether a template override folder is in use: its output is the user's, not this project's, to vouch for. */
+    public boolean overridden() {
+        return overridden;
     }
 
     public List<RenderedTemplate> render(GaleraCluster cluster) {
         ClusterView base = ViewFactory.viewOf(cluster);
-        List<ConfigFile> files = TemplateCatalog.CONFIG_FILES.stream()
-                .map(file -> new ConfigFile(file.fileName(),
-                        file.parsed() ? engine.render(file.templateName(), base) : engine.readFile(file.templateName())))
-                .toList();
-        ClusterView view = base.withConfigFiles(files, hash(files));
+        MessageDigest digest = copy(staticFilesDigest);
+        List<ConfigFile> files = new ArrayList<>(staticFiles.size());
+        for (int i = 0; i < staticFiles.size(); i++) {
+            ConfigFile file = staticFiles.get(i);
+            if (file == null) {
+                TemplateCatalog.FileTemplate template = TemplateCatalog.CONFIG_FILES.get(i);
+                file = ConfigFile.of(template.fileName(), engine.render(template.templateName(), base));
+                update(digest, file);
+            }
+            files.add(file);
+        }
+        ClusterView view = base.withConfigFiles(files, HexFormat.of().formatHex(digest.digest()).substring(0, 16));
         return TemplateCatalog.RESOURCES.stream()
                 .filter(template -> template.included().test(cluster))
-                .map(template -> new RenderedTemplate(template.name(), engine.render(template.name(), view)))
+                .map(template -> new RenderedTemplate(template, engine.render(template.name(), view), view))
                 .toList();
     }
 
     /** The files written beside the manifests (the galera-recover helper), by file name. */
     public SortedMap<String, String> tools() {
-        SortedMap<String, String> tools = new TreeMap<>();
-        TemplateCatalog.TOOLS.forEach(tool -> tools.put(tool.fileName(), engine.readFile(tool.templateName())));
         return tools;
     }
 
-    private static String hash(List<ConfigFile> files) {
+    private static void update(MessageDigest digest, ConfigFile file) {
+        digest.update((file.name() + "\0" + file.content() + "\0").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (ConfigFile file : files) {
-                digest.update((file.name() + "\0" + file.content() + "\0").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static MessageDigest copy(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
         }
     }
 }

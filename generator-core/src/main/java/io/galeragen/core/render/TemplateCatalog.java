@@ -3,6 +3,7 @@ package io.galeragen.core.render;
 import io.galeragen.core.model.GaleraCluster;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -12,8 +13,12 @@ import java.util.stream.Stream;
  */
 public final class TemplateCatalog {
 
-    /** A resource template and when it is rendered. */
-    record ResourceTemplate(String name, Predicate<GaleraCluster> included) {
+    /**
+     * A resource template, when it is rendered, and what it renders: the kind and name of its object are known
+     * without parsing the output (a test holds every built-in template to them).
+     */
+    record ResourceTemplate(String name, Predicate<GaleraCluster> included, String kind,
+                            Function<ClusterView, String> objectName) {
     }
 
     /** A ConfigMap file: rendered by FreeMarker when its template name ends in .ftl, else copied verbatim. */
@@ -24,24 +29,38 @@ public final class TemplateCatalog {
     }
 
     static final List<ResourceTemplate> RESOURCES = List.of(
-            new ResourceTemplate("namespace.yaml.ftl", GaleraCluster::createNamespace),
-            new ResourceTemplate("configmap.yaml.ftl", cluster -> true),
-            new ResourceTemplate("service-headless.yaml.ftl", cluster -> true),
-            new ResourceTemplate("service-ready.yaml.ftl", cluster -> true),
-            new ResourceTemplate("service.yaml.ftl", cluster -> true),
-            new ResourceTemplate("statefulset.yaml.ftl", cluster -> true),
-            new ResourceTemplate("storageclass.yaml.ftl", cluster -> cluster.storageClass().create()),
+            new ResourceTemplate("namespace.yaml.ftl", GaleraCluster::createNamespace,
+                    "Namespace", view -> view.cluster().namespace()),
+            new ResourceTemplate("configmap.yaml.ftl", cluster -> true,
+                    "ConfigMap", view -> view.names().configMap()),
+            new ResourceTemplate("service-headless.yaml.ftl", cluster -> true,
+                    "Service", view -> view.names().peerService()),
+            new ResourceTemplate("service-ready.yaml.ftl", cluster -> true,
+                    "Service", view -> view.names().readyService()),
+            new ResourceTemplate("service.yaml.ftl", cluster -> true,
+                    "Service", view -> view.names().clientService()),
+            new ResourceTemplate("statefulset.yaml.ftl", cluster -> true,
+                    "StatefulSet", view -> view.names().statefulSet()),
+            new ResourceTemplate("storageclass.yaml.ftl", cluster -> cluster.storageClass().create(),
+                    "StorageClass", view -> view.storageClass().name()),
             new ResourceTemplate("poddisruptionbudget.yaml.ftl",
-                    cluster -> cluster.podDisruptionBudget().enabled() && cluster.wsrepEnabled()),
-            new ResourceTemplate("networkpolicy.yaml.ftl", cluster -> cluster.networkPolicy().enabled()),
+                    cluster -> cluster.podDisruptionBudget().enabled() && cluster.wsrepEnabled(),
+                    "PodDisruptionBudget", view -> view.names().statefulSet()),
+            new ResourceTemplate("networkpolicy.yaml.ftl", cluster -> cluster.networkPolicy().enabled(),
+                    "NetworkPolicy", view -> view.networkPolicy().name()),
             new ResourceTemplate("service-metrics.yaml.ftl",
-                    cluster -> cluster.exporter().enabled() && cluster.monitoring().serviceMonitor()),
+                    cluster -> cluster.exporter().enabled() && cluster.monitoring().serviceMonitor(),
+                    "Service", view -> view.monitoring().metricsService()),
             new ResourceTemplate("servicemonitor.yaml.ftl",
-                    cluster -> cluster.exporter().enabled() && cluster.monitoring().serviceMonitor()),
-            new ResourceTemplate("prometheusrule.yaml.ftl", cluster -> cluster.monitoring().prometheusRule()),
-            new ResourceTemplate("deployment-arbitrator.yaml.ftl", GaleraCluster::arbitratorEnabled),
+                    cluster -> cluster.exporter().enabled() && cluster.monitoring().serviceMonitor(),
+                    "ServiceMonitor", view -> view.monitoring().serviceMonitorName()),
+            new ResourceTemplate("prometheusrule.yaml.ftl", cluster -> cluster.monitoring().prometheusRule(),
+                    "PrometheusRule", view -> view.monitoring().prometheusRuleName()),
+            new ResourceTemplate("deployment-arbitrator.yaml.ftl", GaleraCluster::arbitratorEnabled,
+                    "Deployment", view -> view.arbitrator().name()),
             new ResourceTemplate("networkpolicy-arbitrator.yaml.ftl",
-                    cluster -> cluster.networkPolicy().enabled() && cluster.arbitratorEnabled()));
+                    cluster -> cluster.networkPolicy().enabled() && cluster.arbitratorEnabled(),
+                    "NetworkPolicy", view -> view.arbitrator().name()));
 
     static final List<FileTemplate> CONFIG_FILES = List.of(
             new FileTemplate("galera.cnf", "files/galera.cnf.ftl"),

@@ -10,9 +10,13 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
 import freemarker.template.Version;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Problem;
+import io.galeragen.core.yaml.YamlText;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -20,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one strictly configured FreeMarker. Templates are read from a user override folder first (files there
@@ -34,6 +40,7 @@ public final class TemplateEngine {
     private static final Version VERSION = Configuration.VERSION_2_3_34;
 
     private final Configuration configuration;
+    private final Map<String, Integer> outputSizes = new ConcurrentHashMap<>();
 
     public TemplateEngine(Path overrideDirectory) {
         configuration = new Configuration(VERSION);
@@ -41,7 +48,8 @@ public final class TemplateEngine {
         configuration.setDefaultEncoding("UTF-8");
         configuration.setOutputEncoding("UTF-8");
         configuration.setLocale(Locale.ROOT);
-        configuration.setNumberFormat("computer");
+        // "c": the computer format without a java.text.DecimalFormat (cloned for every render with "computer").
+        configuration.setNumberFormat("c");
         configuration.setBooleanFormat("c");
         // Fail loudly on any template error or missing value: half a manifest is worse than none.
         configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
@@ -55,13 +63,26 @@ public final class TemplateEngine {
         configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(VERSION).build());
         configuration.setLocalizedLookup(false);
         configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        // yamlScalar(text): quotes only where YAML needs them (YamlText.scalar); _helpers.ftl's q calls it.
+        configuration.setSharedVariable("yamlScalar",
+                (TemplateMethodModelEx) arguments -> YamlText.scalar(textArgument(arguments)));
+    }
+
+    private static String textArgument(List<?> arguments) throws TemplateModelException {
+        if (arguments.size() != 1 || !(arguments.get(0) instanceof TemplateScalarModel text)) {
+            throw new TemplateModelException("yamlScalar takes one string, got " + arguments);
+        }
+        return text.getAsString();
     }
 
     /** Renders a FreeMarker template with the given data model. */
     public String render(String templateName, Object dataModel) {
         try {
-            StringWriter out = new StringWriter();
-            configuration.getTemplate(templateName).process(dataModel, out);
+            Template template = configuration.getTemplate(templateName);
+            // Sized after the template's largest output so far: a render copies no growing buffers.
+            TextWriter out = new TextWriter(outputSizes.getOrDefault(templateName, 4096));
+            template.process(dataModel, out);
+            outputSizes.merge(templateName, out.length(), Math::max);
             return out.toString();
         } catch (TemplateException e) {
             throw new GaleraGenException(new Problem("template " + templateName,

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -32,8 +31,6 @@ public final class StrictResourceReader {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            // The round-trip tree is also the canonical form that is written out: maps in key order, as Yaml writes.
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .withCoercionConfig(LogicalType.Textual, config -> config
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -65,26 +62,6 @@ public final class StrictResourceReader {
      * @throws GaleraGenException listing every problem found, each at {@code <Kind>/<name>: <path>}
      */
     public HasMetadata read(JsonNode document) {
-        return readChecked(document).resource();
-    }
-
-    /**
-     * A document read and checked: its typed resource, and the resource written back as a tree (the canonical
-     * form, which the round-trip check computes anyway). Writing or schema-checking that tree spares serialising
-     * the typed resource again.
-     *
-     * @param resource  the typed resource
-     * @param canonical {@code resource} as a JSON tree, fields in the order fabric8 writes them
-     */
-    public record Checked(HasMetadata resource, JsonNode canonical) {
-    }
-
-    /**
-     * Like {@link #read(JsonNode)}, and also returns the canonical tree of the resource.
-     *
-     * @throws GaleraGenException listing every problem found, each at {@code <Kind>/<name>: <path>}
-     */
-    public Checked readChecked(JsonNode document) {
         String name = DocumentName.of(document);
         Class<? extends HasMetadata> type = typeOf(document, name);
         HasMetadata resource = bind(document, type, name);
@@ -96,8 +73,7 @@ public final class StrictResourceReader {
                             + " has no such field (misspelt or misplaced?)"));
         }
         List<RoundTripCheck.Change> changes = new ArrayList<>();
-        JsonNode canonical = MAPPER.valueToTree(resource);
-        RoundTripCheck.compare(document, canonical, JsonPath.root(), changes);
+        RoundTripCheck.compare(document, MAPPER.valueToTree(resource), JsonPath.root(), changes);
         for (RoundTripCheck.Change change : changes) {
             problems.add(new Problem(name + ": " + change.path(), change.after() == null
                     ? change.before() + " is dropped when read as " + type.getSimpleName()
@@ -106,7 +82,7 @@ public final class StrictResourceReader {
         if (!problems.isEmpty()) {
             throw new GaleraGenException(problems);
         }
-        return new Checked(resource, canonical);
+        return resource;
     }
 
     private Class<? extends HasMetadata> typeOf(JsonNode document, String name) {

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutputFilesTest {
 
     private final List<Manifest> manifests = List.of(
-            new Manifest("ConfigMap", "db-config", "configmap.yaml.ftl", "kind: ConfigMap\n", null),
-            new Manifest("StatefulSet", "db", "statefulset.yaml.ftl", "kind: StatefulSet\n", null));
+            Manifest.deferred("ConfigMap", "db-config", "configmap.yaml.ftl", "kind: ConfigMap\n", yaml -> null),
+            Manifest.deferred("StatefulSet", "db", "statefulset.yaml.ftl", "kind: StatefulSet\n", yaml -> null));
 
     @Test
     void singleLayoutIsOneMultiDocumentFile() {
