@@ -1,6 +1,7 @@
 package io.galeragen.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.GaleraCluster;
@@ -10,6 +11,7 @@ import io.galeragen.core.output.DriftCheck;
 import io.galeragen.core.output.Manifest;
 import io.galeragen.core.render.ManifestRenderer;
 import io.galeragen.core.render.RenderedTemplate;
+import io.galeragen.core.validate.KubernetesVersion;
 import io.galeragen.core.validate.SchemaLocation;
 import io.galeragen.core.validate.SchemaValidator;
 import io.galeragen.core.validate.StrictResourceReader;
@@ -75,20 +77,37 @@ public final class GaleraGenerator {
                 renderer.tools());
     }
 
-    /** The output is the template's text as written; the checks read it back and add their problems. */
+    /**
+     * The output is the template's text as written; the checks read it back and add their problems. A document
+     * that strict schemas passed is not read into its type as well: those schemas refuse everything the typed
+     * read would (unknown fields, wrong types), and fabric8's cold start is most of a one-off render's time.
+     */
     private Manifest checked(RenderedTemplate rendered, List<Problem> problems) {
         String source = "template " + rendered.templateName();
         boolean readTyped = typeCheck || renderer.overridden();
         if (!readTyped && schemaValidator == null) {
-            return Manifest.deferred(rendered.kind(), rendered.objectName(), rendered.templateName(),
-                    rendered.yaml(), yaml -> reader.read(Yaml.readTree(yaml, source)));
+            return deferred(rendered, source);
         }
         JsonNode document = Yaml.readTree(rendered.yaml(), source);
-        problems.addAll(schemaProblems(document));
-        return readTyped
-                ? Manifest.typed(rendered.templateName(), rendered.yaml(), reader.read(document))
-                : Manifest.deferred(rendered.kind(), rendered.objectName(), rendered.templateName(),
-                        rendered.yaml(), yaml -> reader.read(document));
+        List<Problem> schemaProblems = schemaProblems(document);
+        // Where the schemas found problems, the typed read names them once rather than once per version.
+        boolean typed = readTyped && (!schemaProblems.isEmpty() || !checkedByStrictSchemas(document));
+        HasMetadata resource = typed ? reader.read(document) : null;
+        problems.addAll(schemaProblems);
+        return resource != null
+                ? Manifest.typed(rendered.templateName(), rendered.yaml(), resource)
+                : deferred(rendered, source);
+    }
+
+    /** A manifest whose typed form is read when asked for (parsing again: a rendering keeps no trees). */
+    private Manifest deferred(RenderedTemplate rendered, String source) {
+        return Manifest.deferred(rendered.kind(), rendered.objectName(), rendered.templateName(), rendered.yaml(),
+                yaml -> reader.read(Yaml.readTree(yaml, source)));
+    }
+
+    private boolean checkedByStrictSchemas(JsonNode document) {
+        return schemaValidator != null && kubernetesVersions.stream()
+                .allMatch(version -> schemaValidator.checksStrictly(document, KubernetesVersion.parse(version)));
     }
 
     private List<Problem> schemaProblems(JsonNode tree) {
@@ -166,8 +185,8 @@ public final class GaleraGenerator {
          * field, a value of the wrong type or one fabric8 would drop is then an error of {@code render}. Off, the
          * built-in templates' text is trusted (this project's build renders every option through the check) and
          * {@link Manifest#resource()} reads a document when first called, which makes a render about ten times
-         * faster. Documents of a template override folder are always checked. Schema validation, when schema
-         * locations are set, is independent of this.
+         * faster. Documents of a template override folder are always checked. With schema locations, a document
+         * whose schema refuses unknown fields (kubeconform's strict schemas) is checked by that schema instead.
          */
         public Builder typeCheck(boolean check) {
             typeCheck = check;

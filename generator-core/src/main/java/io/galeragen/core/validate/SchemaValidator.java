@@ -57,8 +57,12 @@ public final class SchemaValidator {
     // Per (version, apiVersion, kind): locations are fixed per validator, so this is per (location, version, file).
     private final ConcurrentMap<String, Lookup> lookups = new ConcurrentHashMap<>();
 
-    /** The outcome of looking a schema up: the compiled schema, or every address tried. */
-    private record Lookup(Schema schema, List<String> tried) {
+    /**
+     * The outcome of looking a schema up: the compiled schema, or every address tried.
+     *
+     * @param strict whether the schema refuses unknown fields (kubeconform's {@code -strict} schemas)
+     */
+    private record Lookup(Schema schema, List<String> tried, boolean strict) {
     }
 
     /** A validator that reports a document without a schema as a problem. */
@@ -105,8 +109,7 @@ public final class SchemaValidator {
         if (!document.isObject() || apiVersion == null || kind == null) {
             return List.of(new Problem(where, "a manifest document needs a string apiVersion and kind"));
         }
-        Lookup lookup = lookups.computeIfAbsent(version + " " + apiVersion + " " + kind,
-                key -> lookUp(version, apiVersion, kind));
+        Lookup lookup = lookup(version, apiVersion, kind);
         if (lookup.schema() == null) {
             return ignoreMissingSchemas ? List.of() : List.of(new Problem(where, "no schema for " + apiVersion + " "
                     + kind + " in any schema location; tried " + String.join(", ", lookup.tried())
@@ -115,17 +118,34 @@ public final class SchemaValidator {
         return SchemaErrors.toProblems(where, lookup.schema().validate(document));
     }
 
+    /**
+     * Whether {@code version}'s schema for the document's kind exists and refuses unknown fields: then a document it
+     * passes holds only fields Kubernetes knows, of the types it expects, as written.
+     */
+    public boolean checksStrictly(JsonNode document, KubernetesVersion version) {
+        String apiVersion = DocumentName.text(document, "apiVersion");
+        String kind = DocumentName.text(document, "kind");
+        return apiVersion != null && kind != null && lookup(version, apiVersion, kind).strict();
+    }
+
+    private Lookup lookup(KubernetesVersion version, String apiVersion, String kind) {
+        return lookups.computeIfAbsent(version + " " + apiVersion + " " + kind,
+                key -> lookUp(version, apiVersion, kind));
+    }
+
     private Lookup lookUp(KubernetesVersion version, String apiVersion, String kind) {
         List<String> tried = new ArrayList<>();
         for (SchemaLocation location : locations) {
             String address = location.address(version, apiVersion, kind);
             Optional<JsonNode> schema = location.load(address);
             if (schema.isPresent()) {
-                return new Lookup(compile(location.uriOf(address), address, schema.get()), List.of(address));
+                boolean strict = schema.get().path("additionalProperties").isBoolean()
+                        && !schema.get().path("additionalProperties").booleanValue();
+                return new Lookup(compile(location.uriOf(address), address, schema.get()), List.of(address), strict);
             }
             tried.add(address);
         }
-        return new Lookup(null, List.copyOf(tried));
+        return new Lookup(null, List.copyOf(tried), false);
     }
 
     private static Schema compile(String uri, String address, JsonNode node) {
