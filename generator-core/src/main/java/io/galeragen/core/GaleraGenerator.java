@@ -11,6 +11,7 @@ import io.galeragen.core.output.DriftCheck;
 import io.galeragen.core.output.Manifest;
 import io.galeragen.core.render.ManifestRenderer;
 import io.galeragen.core.render.RenderedTemplate;
+import io.galeragen.core.render.TemplateOverrides;
 import io.galeragen.core.validate.KubernetesVersion;
 import io.galeragen.core.validate.SchemaLocation;
 import io.galeragen.core.validate.SchemaValidator;
@@ -23,6 +24,8 @@ import io.galeragen.core.yaml.Yaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * The entry point for embedders: renders a {@link GaleraCluster} into checked Kubernetes manifests.
@@ -43,7 +46,10 @@ import java.util.List;
  */
 public final class GaleraGenerator {
 
-    private final ManifestRenderer renderer;
+    private final Path templateOverrides;
+    private final String settings;
+    private final Optional<String> code;
+    private volatile ManifestRenderer renderer;
     private final StrictResourceReader reader = new StrictResourceReader();
     private final SchemaValidator schemaValidator;
     private final List<String> kubernetesVersions;
@@ -51,7 +57,11 @@ public final class GaleraGenerator {
 
     private GaleraGenerator(Builder builder) {
         typeCheck = builder.typeCheck;
-        renderer = new ManifestRenderer(builder.templateOverrides);
+        templateOverrides = builder.templateOverrides;
+        code = builder.codeIdentity != null ? Optional.of(builder.codeIdentity) : GenerationState.codeIdentity();
+        TemplateOverrides.requireKnown(templateOverrides);
+        settings = "templates " + GenerationState.folderContent(templateOverrides) + "; schemas " + builder.schemaLocations
+                + "; versions " + builder.kubernetesVersions + "; typeCheck " + builder.typeCheck;
         kubernetesVersions = List.copyOf(builder.kubernetesVersions);
         schemaValidator = builder.schemaLocations.isEmpty() ? null : new SchemaValidator(
                 builder.schemaLocations.stream().map(location -> SchemaLocation.parse(location, builder.schemaCache))
@@ -66,6 +76,7 @@ public final class GaleraGenerator {
     public Rendering render(GaleraCluster cluster) {
         List<Manifest> manifests = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        ManifestRenderer renderer = renderer();
         for (RenderedTemplate rendered : renderer.render(cluster)) {
             manifests.add(checked(rendered, problems));
         }
@@ -84,7 +95,7 @@ public final class GaleraGenerator {
      */
     private Manifest checked(RenderedTemplate rendered, List<Problem> problems) {
         String source = "template " + rendered.templateName();
-        boolean readTyped = typeCheck || renderer.overridden();
+        boolean readTyped = typeCheck || templateOverrides != null;
         if (!readTyped && schemaValidator == null) {
             return deferred(rendered, source);
         }
@@ -108,6 +119,26 @@ public final class GaleraGenerator {
     private boolean checkedByStrictSchemas(JsonNode document) {
         return schemaValidator != null && kubernetesVersions.stream()
                 .allMatch(version -> schemaValidator.checksStrictly(document, KubernetesVersion.parse(version)));
+    }
+
+    /** Templates are loaded on the first render: a generate that turns out to be up to date never needs them. */
+    private ManifestRenderer renderer() {
+        ManifestRenderer current = renderer;
+        if (current == null) {
+            synchronized (this) {
+                current = renderer;
+                if (current == null) {
+                    current = new ManifestRenderer(templateOverrides);
+                    renderer = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Records a generate for {@link #upToDate}. */
+    void recordState(GenerationRequest request, Generated generated, SortedMap<String, String> files) {
+        GenerationState.record(settings, code, request, generated, files);
     }
 
     private List<Problem> schemaProblems(JsonNode tree) {
@@ -135,6 +166,29 @@ public final class GaleraGenerator {
         return new Generation(this).generate(request);
     }
 
+    /**
+     * What the last {@link #generate} of this request reported, when generating again would write the same bytes:
+     * the request names a state file ({@link GenerationRequest#withStateFile}) that records the same values,
+     * settings, templates and galera-gen jars, and every file it wrote is still there unchanged. Reads only those
+     * files; loads no template. Empty when anything differs or cannot be told.
+     */
+    public Optional<UpToDate> upToDate(GenerationRequest request) {
+        return GenerationState.upToDate(settings, code, request);
+    }
+
+    /**
+     * The outcome of a generate that an up-to-date check found unchanged.
+     *
+     * @param clusterName the cluster's name
+     * @param documents   how many documents it rendered
+     * @param warnings    the warnings it printed, to print again
+     */
+    public record UpToDate(String clusterName, int documents, List<String> warnings) {
+        public UpToDate {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
     /** The files of the output folder that differ from what {@link #generate} would write; empty when none do. */
     public List<DriftCheck.Drift> check(GenerationRequest request) {
         return new Generation(this).check(request);
@@ -154,6 +208,7 @@ public final class GaleraGenerator {
         private List<String> schemaLocations = List.of();
         private List<String> kubernetesVersions = List.of("1.30");
         private boolean typeCheck = true;
+        private String codeIdentity;
         private Path schemaCache = Path.of(System.getProperty("user.home"), ".cache", "galera-gen", "schemas");
 
         private Builder() {
@@ -190,6 +245,12 @@ public final class GaleraGenerator {
          */
         public Builder typeCheck(boolean check) {
             typeCheck = check;
+            return this;
+        }
+
+        /** For tests, whose classes sit in folders: the code identity the up-to-date check records. */
+        Builder codeIdentity(String identity) {
+            codeIdentity = identity;
             return this;
         }
 

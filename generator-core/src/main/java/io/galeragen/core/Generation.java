@@ -25,8 +25,11 @@ final class Generation {
     Generated generate(GenerationRequest request) {
         GaleraCluster cluster = Values.resolve(request.values());
         Rendering rendering = generator.render(cluster);
-        OutputWriter.Report report = OutputWriter.write(request.outputDirectory(), files(request, rendering));
-        return new Generated(cluster, rendering, report);
+        SortedMap<String, String> files = files(request, rendering);
+        OutputWriter.Report report = OutputWriter.write(request.outputDirectory(), files);
+        Generated generated = new Generated(cluster, rendering, report);
+        generator.recordState(request, generated, files);
+        return generated;
     }
 
     List<DriftCheck.Drift> check(GenerationRequest request) {

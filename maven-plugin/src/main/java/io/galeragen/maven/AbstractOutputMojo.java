@@ -26,6 +26,6 @@ abstract class AbstractOutputMojo extends AbstractGaleraMojo {
     GenerationRequest request() {
         Layout chosen = Layout.fromValue(layout).orElseThrow(() -> new GaleraGenException(
                 Problem.badValue("<layout>", layout, "single or per-resource")));
-        return new GenerationRequest(valuesSources(), outputDirectory.toPath(), chosen, writeValuesSchema);
+        return new GenerationRequest(valuesSources(), outputDirectory.toPath(), chosen, writeValuesSchema, null);
     }
 }

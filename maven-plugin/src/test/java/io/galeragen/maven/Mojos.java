@@ -24,6 +24,9 @@ final class Mojos {
             output.outputDirectory = project.resolve("target/galera").toFile();
             output.layout = "single";
         }
+        if (mojo instanceof GenerateMojo generate) {
+            generate.stateDirectory = project.resolve("target/galera-gen").toFile();
+        }
         return mojo;
     }
 

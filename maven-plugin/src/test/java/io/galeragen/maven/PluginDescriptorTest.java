@@ -47,6 +47,7 @@ class PluginDescriptorTest {
     @Test
     void generateParametersPropertiesAndDefaults() {
         assertThat(configuration("generate")).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
+                Map.entry("force", "${galera.force} = false"),
                 Map.entry("kubernetesVersions", "${galera.kubernetesVersions} = 1.30"),
                 Map.entry("layout", "${galera.layout} = single"),
                 Map.entry("outputDirectory", "${galera.outputDirectory} = ${project.build.directory}/galera"),
@@ -54,6 +55,7 @@ class PluginDescriptorTest {
                 Map.entry("schemaLocations", "${galera.schemaLocations} = "),
                 Map.entry("set", "${galera.set} = "),
                 Map.entry("skip", "${galera.skip} = false"),
+                Map.entry("stateDirectory", "${galera.stateDirectory} = ${project.build.directory}/galera-gen"),
                 Map.entry("templatesDirectory", "${galera.templatesDirectory} = "),
                 Map.entry("values", "${galera.values} = "),
                 Map.entry("valuesFiles", "${galera.valuesFiles} = "),
@@ -61,15 +63,18 @@ class PluginDescriptorTest {
     }
 
     @Test
-    void checkTakesTheSameParametersAsGenerate() {
-        assertThat(configuration("check")).isEqualTo(configuration("generate"));
+    void checkTakesTheSameParametersAsGenerateButItsUpToDateCheck() {
+        Map<String, String> generate = new TreeMap<>(configuration("generate"));
+        generate.keySet().removeAll(java.util.List.of("force", "stateDirectory"));
+        assertThat(configuration("check")).isEqualTo(generate);
     }
 
     @Test
     void validateTakesTheInputParametersAndFiles() {
         Map<String, String> validate = configuration("validate");
         Map<String, String> inputs = new TreeMap<>(configuration("generate"));
-        inputs.keySet().removeAll(java.util.List.of("outputDirectory", "layout", "writeValuesSchema"));
+        inputs.keySet().removeAll(java.util.List.of("outputDirectory", "layout", "writeValuesSchema", "force",
+                "stateDirectory"));
         inputs.put("files", "${galera.files} = ");
 
         assertThat(validate).containsExactlyEntriesOf(inputs);

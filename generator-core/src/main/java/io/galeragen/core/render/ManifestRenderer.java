@@ -20,7 +20,6 @@ import java.util.TreeMap;
 public final class ManifestRenderer {
 
     private final TemplateEngine engine;
-    private final boolean overridden;
     /** By position in {@link TemplateCatalog#CONFIG_FILES}; null where the file is rendered per cluster. */
     private final List<ConfigFile> staticFiles;
     private final MessageDigest staticFilesDigest;
@@ -30,7 +29,6 @@ public final class ManifestRenderer {
     public ManifestRenderer(Path templateOverrides) {
         TemplateOverrides.requireKnown(templateOverrides);
         engine = new TemplateEngine(templateOverrides);
-        overridden = templateOverrides != null;
         staticFiles = TemplateCatalog.CONFIG_FILES.stream()
                 .map(file -> file.parsed() ? null : ConfigFile.of(file.fileName(), engine.readFile(file.templateName())))
                 .toList();
@@ -39,11 +37,6 @@ public final class ManifestRenderer {
         SortedMap<String, String> toolFiles = new TreeMap<>();
         TemplateCatalog.TOOLS.forEach(tool -> toolFiles.put(tool.fileName(), engine.readFile(tool.templateName())));
         tools = Collections.unmodifiableSortedMap(toolFiles);
-    }
-
-    /** Whether a template override folder is in use: its output is the user's, not this project's, to vouch for. */
-    public boolean overridden() {
-        return overridden;
     }
 
     public List<RenderedTemplate> render(GaleraCluster cluster) {
