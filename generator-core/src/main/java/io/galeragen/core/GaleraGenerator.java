@@ -49,9 +49,10 @@ public final class GaleraGenerator {
     private final Path templateOverrides;
     private final String settings;
     private final Optional<String> code;
-    private volatile ManifestRenderer renderer;
+    private final Lazy<ManifestRenderer> renderer;
     private final StrictResourceReader reader = new StrictResourceReader();
-    private final SchemaValidator schemaValidator;
+    /** Null without schema locations. */
+    private final Lazy<SchemaValidator> schemaValidator;
     private final List<String> kubernetesVersions;
     private final boolean typeCheck;
 
@@ -63,9 +64,11 @@ public final class GaleraGenerator {
         settings = "templates " + GenerationState.folderContent(templateOverrides) + "; schemas " + builder.schemaLocations
                 + "; versions " + builder.kubernetesVersions + "; typeCheck " + builder.typeCheck;
         kubernetesVersions = List.copyOf(builder.kubernetesVersions);
-        schemaValidator = builder.schemaLocations.isEmpty() ? null : new SchemaValidator(
-                builder.schemaLocations.stream().map(location -> SchemaLocation.parse(location, builder.schemaCache))
-                        .toList());
+        // Templates and schemas load on first use: a generate that turns out to be up to date needs neither.
+        renderer = new Lazy<>(() -> new ManifestRenderer(templateOverrides));
+        List<SchemaLocation> locations = builder.schemaLocations.stream()
+                .map(location -> SchemaLocation.parse(location, builder.schemaCache)).toList();
+        schemaValidator = locations.isEmpty() ? null : new Lazy<>(() -> new SchemaValidator(locations));
     }
 
     public static Builder builder() {
@@ -76,7 +79,7 @@ public final class GaleraGenerator {
     public Rendering render(GaleraCluster cluster) {
         List<Manifest> manifests = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        ManifestRenderer renderer = renderer();
+        ManifestRenderer renderer = this.renderer.get();
         for (RenderedTemplate rendered : renderer.render(cluster)) {
             manifests.add(checked(rendered, problems));
         }
@@ -118,22 +121,7 @@ public final class GaleraGenerator {
 
     private boolean checkedByStrictSchemas(JsonNode document) {
         return schemaValidator != null && kubernetesVersions.stream()
-                .allMatch(version -> schemaValidator.checksStrictly(document, KubernetesVersion.parse(version)));
-    }
-
-    /** Templates are loaded on the first render: a generate that turns out to be up to date never needs them. */
-    private ManifestRenderer renderer() {
-        ManifestRenderer current = renderer;
-        if (current == null) {
-            synchronized (this) {
-                current = renderer;
-                if (current == null) {
-                    current = new ManifestRenderer(templateOverrides);
-                    renderer = current;
-                }
-            }
-        }
-        return current;
+                .allMatch(version -> schemaValidator.get().checksStrictly(document, KubernetesVersion.parse(version)));
     }
 
     /** Records a generate for {@link #upToDate}. */
@@ -146,7 +134,7 @@ public final class GaleraGenerator {
             return List.of();
         }
         List<Problem> problems = new ArrayList<>();
-        kubernetesVersions.forEach(version -> problems.addAll(schemaValidator.validate(tree, version)));
+        kubernetesVersions.forEach(version -> problems.addAll(schemaValidator.get().validate(tree, version)));
         return problems;
     }
 
