@@ -239,7 +239,10 @@ wait_until 120 "the cluster to apply the prepared tables" drained
 
 # ---- interleaved runs -------------------------------------------------------------------------------------
 RESULTS="$WORK/results.tsv"
-printf 'round\tworkload\ttarget\ttps\tp95_ms\tload1_before\tfc_paused\n' >"$RESULTS"
+printf 'round\tworkload\ttarget\ttps\tp95_ms\tload1_before\tfc_paused\tcpu_busy\n' >"$RESULTS"
+cpu_sample() { # "<total jiffies> <idle+iowait jiffies>" of all CPUs, from /proc/stat
+  awk '$1 == "cpu" {t = 0; for (i = 2; i <= 9; i++) t += $i; print t, $5 + $6; exit}' /proc/stat
+}
 run_one() { # round workload target
   local round="$1" workload="$2" target="$3" host port out tps p95 fc="-"
   if [ "$target" = single ]; then host="$SINGLE_HOST"; port="$SINGLE_PORT"; else host="${HOSTS[0]}"; port="${SQL_PORTS[0]}"; fi
@@ -248,13 +251,19 @@ run_one() { # round workload target
   local load; load="$(cut -d' ' -f1 /proc/loadavg)"
   if [ "$target" = cluster ]; then for i in 0 1 2; do sql "$WORK/node$i" "FLUSH STATUS"; done; fi
   out="$WORK/run-$round-$workload-$target.log"
+  local before after busy
+  before="$(cpu_sample)"
   sb "$workload" "$host" "$port" run --threads="$THREADS" --time="$TIME" --report-interval=0 --percentile=95 >"$out" 2>&1 \
     || { cat "$out" >&2; die "sysbench $workload on $target failed"; }
   tps="$(sed -n 's/^ *transactions: *[0-9]* *(\([0-9.]*\) per sec.)/\1/p' "$out")"
   p95="$(sed -n 's/^ *95th percentile: *\([0-9.]*\)/\1/p' "$out")"
+  after="$(cpu_sample)"
+  # Share of both cores busy during the run (all processes): near 100% means the run was CPU-bound.
+  busy="$(awk -v b="$before" -v a="$after" 'BEGIN {split(b, x, " "); split(a, y, " ");
+    printf "%.0f%%", 100 * (1 - (y[2] - x[2]) / (y[1] - x[1]))}')"
   if [ "$target" = cluster ]; then fc="$(status "$WORK/node0" wsrep_flow_control_paused)"; fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$workload" "$target" "$tps" "$p95" "$load" "$fc" >>"$RESULTS"
-  log "round $round $workload $target: tps=$tps p95=${p95}ms (load before $load, fc_paused $fc)"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$workload" "$target" "$tps" "$p95" "$load" "$fc" "$busy" >>"$RESULTS"
+  log "round $round $workload $target: tps=$tps p95=${p95}ms cpu_busy=$busy (load before $load, fc_paused $fc)"
 }
 for round in $(seq 1 "$ROUNDS"); do
   for workload in "${WORKLOADS[@]}"; do

@@ -50,7 +50,7 @@ public final class GaleraGenerator {
     private final String settings;
     private final Optional<String> code;
     private final Lazy<ManifestRenderer> renderer;
-    private final StrictResourceReader reader = new StrictResourceReader();
+    private final Lazy<StrictResourceReader> reader = new Lazy<>(StrictResourceReader::new);
     /** Null without schema locations. */
     private final Lazy<SchemaValidator> schemaValidator;
     private final List<String> kubernetesVersions;
@@ -106,17 +106,21 @@ public final class GaleraGenerator {
         List<Problem> schemaProblems = schemaProblems(document);
         // Where the schemas found problems, the typed read names them once rather than once per version.
         boolean typed = readTyped && (!schemaProblems.isEmpty() || !checkedByStrictSchemas(document));
-        HasMetadata resource = typed ? reader.read(document) : null;
+        HasMetadata resource = typed ? reader.get().read(document) : null;
         problems.addAll(schemaProblems);
-        return resource != null
-                ? Manifest.typed(rendered.templateName(), rendered.yaml(), resource)
-                : deferred(rendered, source);
+        if (resource != null) {
+            return Manifest.typed(rendered.templateName(), rendered.yaml(), resource);
+        }
+        // Kind and name as written: an override template may differ from the built-in one's.
+        return Manifest.deferred(document.path("kind").asText(rendered.kind()),
+                document.path("metadata").path("name").asText(rendered.objectName()), rendered.templateName(),
+                rendered.yaml(), yaml -> reader.get().read(Yaml.readTree(yaml, source)));
     }
 
     /** A manifest whose typed form is read when asked for (parsing again: a rendering keeps no trees). */
     private Manifest deferred(RenderedTemplate rendered, String source) {
         return Manifest.deferred(rendered.kind(), rendered.objectName(), rendered.templateName(), rendered.yaml(),
-                yaml -> reader.read(Yaml.readTree(yaml, source)));
+                yaml -> reader.get().read(Yaml.readTree(yaml, source)));
     }
 
     private boolean checkedByStrictSchemas(JsonNode document) {
@@ -187,7 +191,7 @@ public final class GaleraGenerator {
      * strictly into its type, and validated against the schemas when schema locations are set.
      */
     public List<Problem> validateFiles(List<Path> files) {
-        return new ManifestFileCheck(reader, this::schemaProblems).check(files);
+        return new ManifestFileCheck(reader.get(), this::schemaProblems).check(files);
     }
 
     /** Options of a generator; every one has a sensible default. */

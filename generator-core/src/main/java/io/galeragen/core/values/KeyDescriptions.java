@@ -29,8 +29,14 @@ final class KeyDescriptions {
             "galera.sstMethod", "How a joiner gets a full copy (wsrep_sst_method): mariabackup does not block the donor, rsync does.",
             "galera.sstCredentials", "The Secret key holding the SST user's password (used by mariabackup).",
             "galera.sstUser", "The SST user's name.",
-            "galera.applierThreads", "wsrep_slave_threads: parallel appliers of replicated writesets (1 to 256).",
-            "galera.gcacheSize", "gcache.size: history a member keeps, which decides IST or full SST on rejoin (e.g. 512M, 2G).",
+            "galera.applierThreads", "wsrep_slave_threads: parallel appliers of replicated writesets (1 to 256); 0 "
+                    + "derives 2 per requested CPU core (at least 1, at most 32). Trade-off: more appliers keep a busy "
+                    + "member from falling behind (flow control), each costs a thread and its buffers; with "
+                    + "innodb_flush_log_at_trx_commit=2 one applier kept up in every benchmark run (docs/performance.md).",
+            "galera.gcacheSize", "gcache.size: history a member keeps, which decides IST or full SST on rejoin (e.g. "
+                    + "512M, 2G); unset derives 1/20 of the volume, at most the memory limit, 128M to 8G. Trade-off: a "
+                    + "file of this size in the datadir, memory-mapped (its recent part lives in the page cache, "
+                    + "counted against the pod's memory); larger lets a member stay away longer and still rejoin by IST.",
             "galera.providerOptions", "Extra wsrep_provider_options, option name to value (gcache.size is set by galera.gcacheSize).",
             "galera.extraCnf", "Extra lines for the [mysqld] section, each key=value or key.",
             "exporter", "The Prometheus mysqld-exporter sidecar.",
