@@ -53,7 +53,7 @@ public final class GaleraGenerator {
     private final Lazy<StrictResourceReader> reader = new Lazy<>(StrictResourceReader::new);
     /** Null without schema locations. */
     private final Lazy<SchemaValidator> schemaValidator;
-    private final List<String> kubernetesVersions;
+    private final List<KubernetesVersion> kubernetesVersions;
     private final boolean typeCheck;
 
     private GaleraGenerator(Builder builder) {
@@ -63,7 +63,7 @@ public final class GaleraGenerator {
         TemplateOverrides.requireKnown(templateOverrides);
         settings = "templates " + GenerationState.folderContent(templateOverrides) + "; schemas " + builder.schemaLocations
                 + "; versions " + builder.kubernetesVersions + "; typeCheck " + builder.typeCheck;
-        kubernetesVersions = List.copyOf(builder.kubernetesVersions);
+        kubernetesVersions = builder.kubernetesVersions.stream().map(KubernetesVersion::parse).toList();
         // Templates and schemas load on first use: a generate that turns out to be up to date needs neither.
         renderer = new Lazy<>(() -> new ManifestRenderer(templateOverrides));
         List<SchemaLocation> locations = builder.schemaLocations.stream()
@@ -125,7 +125,7 @@ public final class GaleraGenerator {
 
     private boolean checkedByStrictSchemas(JsonNode document) {
         return schemaValidator != null && kubernetesVersions.stream()
-                .allMatch(version -> schemaValidator.get().checksStrictly(document, KubernetesVersion.parse(version)));
+                .allMatch(version -> schemaValidator.get().checksStrictly(document, version));
     }
 
     /** Records a generate for {@link #upToDate}. */
