@@ -93,8 +93,7 @@ public final class YamlText {
                 case '\t' -> out.append("\\t");
                 case '\r' -> out.append("\\r");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029
-                            || c == 0xfeff || c >= 0xfffe || Character.isSurrogate(c) && !validSurrogateAt(text, i)) {
+                    if (unprintable(text, i)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -111,16 +110,23 @@ public final class YamlText {
             return false;
         }
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = c < 0x20 && c != '\n' && c != '\t';
-            if (control || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029 || c == 0xfeff
-                    || c >= 0xfffe
-                    || Character.isSurrogate(c) && !validSurrogateAt(text, i)) {
+            if (unprintable(text, i)) {
                 return false;
             }
         }
         // A blank first line would hide the block's indentation; leave such text to the double-quoted style.
         return !text.lines().findFirst().orElse("").isBlank();
+    }
+
+    /**
+     * Whether the character at {@code i} cannot stand in YAML text as it is: control characters but tab and line
+     * feed (CR included), DEL, C1 controls (NEL is a line break to YAML 1.1), line and paragraph separators, BOM,
+     * the non-characters U+FFFE/U+FFFF and unpaired surrogates.
+     */
+    private static boolean unprintable(String text, int i) {
+        char c = text.charAt(i);
+        return c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028
+                || c == 0x2029 || c == 0xfeff || c >= 0xfffe || Character.isSurrogate(c) && !validSurrogateAt(text, i);
     }
 
     private static boolean validSurrogateAt(String text, int i) {
