@@ -44,8 +44,18 @@ public final class ExternalTool {
         }
     }
 
+    /** Tests that mount filesystems or switch users run as root, as CI does. */
+    public static void requireRoot(String why) {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            unavailable(why + " needs root");
+        }
+    }
+
     private static void missing(String what, String debianPackages) {
-        String message = what + " (apt-get install " + debianPackages + ")";
+        unavailable(what + " (apt-get install " + debianPackages + ")");
+    }
+
+    private static void unavailable(String message) {
         if ("true".equals(System.getenv("CI"))) {
             fail(message + ": CI must run this check");
         }
