@@ -144,7 +144,7 @@ class UnsyncedFsIT {
     void truncateUnlinkAndMkdirAreUndoneUntilCommitted() throws IOException {
         Lab lab = Lab.fresh("metadata");
         byte[] content = bytes(200 * 1024);
-        try (UnsyncedFs layer = lab.mount(Duration.ofSeconds(15), Duration.ofSeconds(2))) {
+        try (UnsyncedFs layer = lab.mount()) {
             Path m = layer.mountpoint();
             write(m.resolve("truncated.bin"), content, true);
             write(m.resolve("unlinked.bin"), content, true);
