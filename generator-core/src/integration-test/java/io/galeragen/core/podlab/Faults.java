@@ -1,0 +1,138 @@
+package io.galeragen.core.podlab;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The ways the lab breaks a running cluster, each as it happens in Kubernetes: a container crash (kill -9 of its
+ * PID 1; the kubelet restarts it), a pod deletion (SIGTERM, grace period, SIGKILL; the controller re-creates it), a
+ * node loss (every process killed, the pod back later in a new sandbox), a partition (iptables DROP between pods), a
+ * DNS outage, a claim's volume replaced by an empty one.
+ */
+public final class Faults {
+
+    private final PodLab lab;
+
+    Faults(PodLab lab) {
+        this.lab = lab;
+    }
+
+    /** kill -9 of the container's PID 1 (everything in it dies); the kubelet restarts it after its back-off. */
+    public void crashContainer(String pod, String container) {
+        worker(pod).runner(container).orElseThrow(() -> new IllegalStateException(pod + " has no container " + container))
+                .crash();
+    }
+
+    /** kill -9 of every running container of every member, at the same moment; the kubelets restart them. */
+    public void crashAllMembers() {
+        List<String> pids = new ArrayList<>();
+        for (Pod pod : lab.members()) {
+            for (ContainerRunner runner : pod.worker().runners()) {
+                RunningContainer running = runner.current();
+                if (running != null && running.alive()) {
+                    pids.add(Long.toString(running.pid1()));
+                }
+            }
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-KILL"));
+        command.addAll(pids);
+        Shell.tryRun(command.toArray(String[]::new));
+    }
+
+    /** kubectl delete pod (returns at once): SIGTERM, the pod's grace period, SIGKILL; the controller re-creates it. */
+    public void deletePod(String pod) {
+        lab.kubelet().delete(lab.pod(pod));
+    }
+
+    /** kubectl delete pod and wait until it is gone. */
+    public void deletePodAndWait(String pod) {
+        Pod target = lab.pod(pod);
+        lab.kubelet().deleteAndWait(target, target.worker().gracePeriod());
+    }
+
+    /** The pod's node is lost: every process killed at once; the pod stays in the API until its node is back. */
+    public void loseNode(String pod) {
+        worker(pod).loseNode();
+    }
+
+    /** Every member's node is lost at the same moment. */
+    public void loseAllNodes() {
+        parallel(lab.members().stream().map(Pod::name).toList(), this::loseNode);
+    }
+
+    /** The node is back: the pod starts again in a new sandbox (new address), its emptyDirs kept. */
+    public void nodeBack(String pod) {
+        worker(pod).nodeBack();
+    }
+
+    public void allNodesBack() {
+        lab.members().forEach(pod -> pod.worker().nodeBack());
+    }
+
+    /**
+     * Cuts the given pods off from every other pod of the lab (members and arbitrator; DNS and the client stay
+     * reachable), until the returned partition is healed.
+     */
+    public Partition isolate(Collection<String> pods) {
+        Set<String> isolated = Set.copyOf(pods);
+        List<String> namespaces = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (Pod pod : lab.pods()) {
+            PodSandbox sandbox = pod.worker().sandbox();
+            if (isolated.contains(pod.name())) {
+                namespaces.add(sandbox.netns());
+            } else if (pod.ip() != null) {
+                others.add(pod.ip());
+            }
+        }
+        lab.context().network().partition(namespaces, others);
+        return new Partition(namespaces);
+    }
+
+    /** A partition in force. */
+    public final class Partition {
+        private final List<String> namespaces;
+
+        private Partition(List<String> namespaces) {
+            this.namespaces = namespaces;
+        }
+
+        public void heal() {
+            lab.context().network().heal(namespaces);
+        }
+    }
+
+    /** The cluster DNS stops answering (its server is gone: lookups fail at once). */
+    public void dnsDown() {
+        lab.context().dns().stop();
+    }
+
+    public void dnsUp() {
+        lab.context().dns().start();
+    }
+
+    /** The claim's volume is replaced by an empty one; its pod must be gone (e.g. during a full outage). */
+    public void replaceVolume(String claim) {
+        lab.context().volumes().replaceWithEmpty(claim);
+    }
+
+    private PodWorker worker(String pod) {
+        return lab.pod(pod).worker();
+    }
+
+    private static void parallel(List<String> pods, java.util.function.Consumer<String> action) {
+        List<Thread> threads = Stream.of(pods.toArray(String[]::new))
+                .map(pod -> new Thread(() -> action.accept(pod), "fault-" + pod)).toList();
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.galeragen.core.podlab.scenarios;
+
+import io.galeragen.core.podlab.LabConfig;
+import io.galeragen.core.podlab.LabEnvironment;
+import io.galeragen.core.podlab.LabId;
+import io.galeragen.core.podlab.PodLab;
+import io.galeragen.core.values.ValuesSource;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Starting labs for the scenario tests: the example's values plus the oracle's account, skipped where the lab cannot run. */
+final class Labs {
+
+    /** The lab id the tests use; another id (-Dpodlab.id) lets a second lab run beside them. */
+    static final String ID = System.getProperty("podlab.id", "podlab");
+
+    private Labs() {
+    }
+
+    /** Skips (one line saying what is missing) outside CI; fails with CI=true. */
+    static void assumeLabCanRun() {
+        List<String> missing = LabEnvironment.missing();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String message = "pod lab: missing " + String.join(", ", missing);
+        if ("true".equals(System.getenv("CI"))) {
+            fail(message + " (CI must run the pod lab)");
+        }
+        Assumptions.abort(message + "; skipped outside CI");
+    }
+
+    /** examples/basic/values.yaml, the oracle's account, then the given overlays (YAML text). */
+    static List<ValuesSource> basicExample(String... overlays) {
+        List<ValuesSource> values = new ArrayList<>();
+        Path example = LabEnvironment.projectRoot().resolve("examples/basic/values.yaml");
+        values.add(ValuesSource.file(example, "examples/basic/values.yaml"));
+        values.add(ValuesSource.yaml(resource("podlab/values/oracle-account.yaml"), "podlab/values/oracle-account.yaml"));
+        for (int i = 0; i < overlays.length; i++) {
+            values.add(ValuesSource.yaml(overlays[i], "scenario overlay " + (i + 1)));
+        }
+        return values;
+    }
+
+    static PodLab start(List<ValuesSource> values) {
+        return PodLab.start(LabConfig.of(LabId.of(ID), values));
+    }
+
+    static PodLab start(LabConfig config) {
+        return PodLab.start(config);
+    }
+
+    static LabConfig config(List<ValuesSource> values) {
+        return LabConfig.of(LabId.of(ID), values);
+    }
+
+    static String resource(String name) {
+        try (InputStream in = Labs.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("not on the test classpath: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
