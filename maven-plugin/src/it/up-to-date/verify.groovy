@@ -1,8 +1,8 @@
 def log = new File(basedir, 'build.log').text
 def lines = log.readLines().findAll { it.contains('galera: ') }
 assert lines.size() == 5 : lines
-assert lines[0].contains('galera: 6 documents for cluster stock in target/galera (3 written, 0 unchanged, 0 removed)')
-assert lines[1].contains('galera: 6 documents for cluster stock in target/galera are up to date')
+assert lines[0].contains('galera: 7 documents for cluster stock in target/galera (3 written, 0 unchanged, 0 removed)')
+assert lines[1].contains('galera: 7 documents for cluster stock in target/galera are up to date')
 assert lines[2].contains('(0 written, 3 unchanged, 0 removed)')        // force: rendered, same bytes
 assert lines[3].contains('(1 written, 2 unchanged, 0 removed)')        // replicas=5: galera.yaml only
 assert lines[4].contains('are up to date')

@@ -19,6 +19,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.galeragen.core.model.Defaults;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.GaleraSettings;
+import io.galeragen.core.model.MemoryBudget;
 import io.galeragen.core.model.Placement;
 import io.galeragen.core.model.Resources;
 import io.galeragen.core.model.SecretRef;
@@ -42,6 +43,8 @@ import static org.assertj.core.api.Assertions.tuple;
 class ProductionRenderingTest {
 
     private static final GaleraGenerator GENERATOR = TestSchemas.validatingGenerator();
+    private static final Map<String, String> SELECTOR_OF_DEFAULTS = Map.of("app.kubernetes.io/name",
+            "mariadb-galera", "app.kubernetes.io/instance", "mariadb");
     private static final Map<String, String> SELECTOR = Map.of("app.kubernetes.io/name", "mariadb-galera",
             "app.kubernetes.io/instance", "orders");
 
@@ -265,7 +268,19 @@ class ProductionRenderingTest {
     @Test
     void monitoringObjectsAreOffByDefault() {
         assertThat(GENERATOR.render(GaleraCluster.defaults()).manifests()).extracting(Manifest::kind)
-                .doesNotContain("ServiceMonitor", "PrometheusRule", "NetworkPolicy", "StorageClass", "Deployment");
+                .doesNotContain("ServiceMonitor", "PrometheusRule", "StorageClass", "Deployment");
+    }
+
+    @Test
+    void aNetworkPolicyByDefaultKeepsGaleraPortsToMembersAndSqlOpenToEveryClient() {
+        NetworkPolicy policy = resource(GENERATOR.render(GaleraCluster.defaults()), NetworkPolicy.class);
+        List<NetworkPolicyIngressRule> ingress = policy.getSpec().getIngress();
+
+        assertThat(ingress.get(0).getFrom()).isNullOrEmpty();
+        assertThat(ports(ingress.get(0))).containsExactly("TCP/3306");
+        assertThat(ingress.get(1).getFrom()).extracting(peer -> peer.getPodSelector().getMatchLabels())
+                .containsExactly(SELECTOR_OF_DEFAULTS);
+        assertThat(ports(ingress.get(1))).containsExactly("TCP/4444", "TCP/4567", "UDP/4567", "TCP/4568");
     }
 
     // ---- 5. Security ----
@@ -290,8 +305,56 @@ class ProductionRenderingTest {
                         assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
                         assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
                         assertThat(container.getSecurityContext().getPrivileged()).isNotEqualTo(Boolean.TRUE);
+                        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem())
+                                .as(container.getName()).isTrue();
+                        // A namespace quota that requires requests and limits admits every container.
+                        assertThat(container.getResources().getRequests()).as(container.getName())
+                                .containsKeys("cpu", "memory");
+                        assertThat(container.getResources().getLimits()).as(container.getName())
+                                .containsKey("memory");
                     });
+            assertThat(pod.getSecurityContext().getFsGroupChangePolicy()).isEqualTo("OnRootMismatch");
         });
+    }
+
+    @Test
+    void aReadOnlyRootFilesystemGetsAWritableVolumeWhereverTheImageAndScriptsWrite() {
+        PodSpec pod = podSpec(example());
+        Map<String, List<String>> writable = Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream())
+                .collect(java.util.stream.Collectors.toMap(Container::getName, container -> container.getVolumeMounts()
+                        .stream().filter(mount -> !Boolean.TRUE.equals(mount.getReadOnly()))
+                        .map(io.fabric8.kubernetes.api.model.VolumeMount::getMountPath).toList()));
+
+        // mariadbd's socket and pid file, its tmpdir (and init.sh's mktemp), the datadir, the conf.d it reads.
+        assertThat(writable.get("mariadb")).containsExactlyInAnyOrder("/var/lib/mysql", "/etc/mysql/conf.d",
+                "/run/mysqld", "/tmp");
+        assertThat(writable.get("init")).containsExactlyInAnyOrder("/var/lib/mysql", "/etc/mysql/conf.d",
+                "/run/mysqld", "/tmp");
+        assertThat(writable.get("exporter-config")).containsExactly("/etc/mysqld-exporter");
+        assertThat(writable.get("exporter")).isEmpty();
+        // The init container's /tmp is its own: markers there belong to whichever container waits.
+        assertThat(volumeOf(pod, "init", "/tmp")).isNotEqualTo(volumeOf(pod, "mariadb", "/tmp"));
+        assertThat(pod.getVolumes()).filteredOn(volume -> List.of("conf", "run", "exporter-config")
+                .contains(volume.getName())).extracting(volume -> volume.getEmptyDir().getMedium())
+                .containsOnly("Memory");
+    }
+
+    @Test
+    void theInitContainerGetsTheMemberResourcesSinceItRunsInnoDbRecovery() {
+        PodSpec pod = podSpec(example());
+        Container init = pod.getInitContainers().stream().filter(container -> container.getName().equals("init"))
+                .findFirst().orElseThrow();
+
+        assertThat(init.getResources()).isEqualTo(container(resource(example(), StatefulSet.class), "mariadb")
+                .getResources());
+        assertThat(init.getResources().getLimits().get("memory").toString()).isEqualTo("4Gi");
+    }
+
+    private static String volumeOf(PodSpec pod, String container, String mountPath) {
+        return Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream())
+                .filter(candidate -> candidate.getName().equals(container)).flatMap(candidate -> candidate
+                        .getVolumeMounts().stream()).filter(mount -> mount.getMountPath().equals(mountPath))
+                .map(io.fabric8.kubernetes.api.model.VolumeMount::getName).findFirst().orElseThrow();
     }
 
     @Test
@@ -375,12 +438,15 @@ class ProductionRenderingTest {
         assertThat(value(mariadb, "MARIADB_ROOT_HOST")).isEqualTo("localhost");
         assertThat(value(mariadb, "MARIADB_DATABASE")).isEqualTo("orders");
         assertThat(value(mariadb, "MARIADB_USER")).isEqualTo("orders_app");
-        assertThat(secretOf(mariadb, "MARIADB_PASSWORD")).isEqualTo(SecretRef.of("orders-credentials", "app-password"));
-        assertThat(secretOf(mariadb, "MARIADB_ROOT_PASSWORD"))
+        assertThat(secretFileOf(rendering, mariadb, "MARIADB_PASSWORD_FILE"))
+                .isEqualTo(SecretRef.of("orders-credentials", "app-password"));
+        assertThat(secretFileOf(rendering, mariadb, "MARIADB_ROOT_PASSWORD_FILE"))
                 .isEqualTo(SecretRef.of("orders-credentials", "root-password"));
         assertThat(value(mariadb, "SST_USER")).isEqualTo("sst");
-        assertThat(secretOf(mariadb, "SST_PASSWORD")).isEqualTo(SecretRef.of("orders-credentials", "sst-password"));
-        assertThat(value(mariadb, "EXPORTER_MY_CNF")).isEqualTo("/etc/galera-exporter/my.cnf");
+        assertThat(secretFileOf(rendering, mariadb, "SST_PASSWORD_FILE"))
+                .isEqualTo(SecretRef.of("orders-credentials", "sst-password"));
+        assertThat(secretFileOf(rendering, mariadb, "EXPORTER_MY_CNF"))
+                .isEqualTo(SecretRef.of("orders-credentials", "exporter-my.cnf"));
         assertThat(mariadb.getVolumeMounts()).anySatisfy(mount -> {
             assertThat(mount.getName()).isEqualTo("initdb");
             assertThat(mount.getMountPath()).isEqualTo("/docker-entrypoint-initdb.d");
@@ -403,8 +469,9 @@ class ProductionRenderingTest {
         Container mariadb = container(resource(GENERATOR.render(rsync), StatefulSet.class), "mariadb");
 
         assertThat(mariadb.getEnv()).extracting(EnvVar::getName)
-                .contains("MARIADB_ROOT_PASSWORD", "MARIADB_ROOT_HOST", "EXPORTER_MY_CNF", "RECOVERY_POLICY")
-                .doesNotContain("MARIADB_USER", "MARIADB_PASSWORD", "MARIADB_DATABASE", "SST_USER", "SST_PASSWORD")
+                .contains("MARIADB_ROOT_PASSWORD_FILE", "MARIADB_ROOT_HOST", "EXPORTER_MY_CNF", "RECOVERY_POLICY")
+                .doesNotContain("MARIADB_USER", "MARIADB_PASSWORD_FILE", "MARIADB_DATABASE", "SST_USER",
+                        "SST_PASSWORD_FILE")
                 .doesNotHaveDuplicates();
     }
 
@@ -423,23 +490,65 @@ class ProductionRenderingTest {
                 * mariadb.getStartupProbe().getFailureThreshold();
         assertThat(startupSeconds).isGreaterThanOrEqualTo(6 * 3600);
         String probe = resource(example(), ConfigMap.class).getData().get("probe.sh");
-        assertThat(probe).contains("WSREP_READY", "WSREP_CLUSTER_STATUS", "\"ON\"", "\"Primary\"");
+        assertThat(probe).contains("WSREP_READY", "WSREP_CLUSTER_STATUS", "WSREP_LOCAL_STATE", "\"ON\"",
+                "\"Primary\"", "\"4\"", "@@wsrep_on");
     }
 
     // ---- 8. SST and tuning ----
 
     @ParameterizedTest
-    @CsvSource({"500m, 1Gi, 10Gi, 1, 512M", "2, 4Gi, 50Gi, 4, 2560M", "8, 32Gi, 500Gi, 16, 8G",
-            "250m, 256Mi, 1Gi, 1, 128M", "4, 8Gi, 100Gi, 8, 5G"})
-    void applierThreadsAndGcacheAreDerivedFromResources(String cpu, String memory, String storage, int threads,
-                                                         String gcache) {
+    @CsvSource({"500m, 1Gi, 10Gi, 1, 128M, 128M", "1, 2Gi, 20Gi, 2, 320M, 896M", "2, 4Gi, 50Gi, 4, 832M, 2432M",
+            "8, 32Gi, 500Gi, 16, 8000M, 23936M", "250m, 256Mi, 1Gi, 1, 128M, 128M", "4, 8Gi, 100Gi, 8, 1856M, 5504M"})
+    void applierThreadsGcacheAndBufferPoolAreDerivedFromResources(String cpu, String memory, String storage,
+                                                                   int threads, String gcache, String bufferPool) {
         GaleraCluster cluster = GaleraCluster.builder().resources(new Resources(cpu, memory, null, memory))
                 .storage(Defaults.STORAGE.withSize(storage)).build();
 
-        String galeraCnf = resource(GENERATOR.render(cluster), ConfigMap.class).getData().get("galera.cnf");
+        Rendering rendering = GENERATOR.render(cluster);
+        String galeraCnf = resource(rendering, ConfigMap.class).getData().get("galera.cnf");
 
         assertThat(galeraCnf).contains("wsrep_slave_threads=" + threads + "\n", "gcache.size=" + gcache + ";",
-                "wsrep_sst_method=mariabackup\n");
+                "wsrep_sst_method=mariabackup\n", "innodb_buffer_pool_size=" + bufferPool + "\n",
+                "max_connections=151\n");
+        // Buffer pool, gcache and 151 connections fit the limit, or the rendering says they do not.
+        MemoryBudget budget = cluster.memoryBudget();
+        assertThat(budget.total() <= budget.limitMiB()).isEqualTo(rendering.warnings().stream()
+                .noneMatch(warning -> warning.startsWith("resources.memoryLimit:")));
+        assertThat(budget.fits()).isEqualTo(!memory.equals("256Mi"));
+    }
+
+    @Test
+    void noMemoryToGoByKeepsMariaDbsDefaultBufferPool() {
+        GaleraCluster cluster = GaleraCluster.builder().resources(new Resources("1", null, null, null)).build();
+
+        assertThat(resource(GENERATOR.render(cluster), ConfigMap.class).getData().get("galera.cnf"))
+                .contains("innodb_buffer_pool_size=128M\n", "# No memory limit or request");
+    }
+
+    @Test
+    void anExplicitGcacheIsTakenFromTheBudgetBeforeTheBufferPool() {
+        GaleraSettings galera = GaleraCluster.defaults().galera();
+        GaleraCluster cluster = GaleraCluster.builder().resources(new Resources("1", "4Gi", null, "4Gi"))
+                .galera(new GaleraSettings(galera.sstMethod(), galera.sstCredentials(), galera.sstUser(), 0, "2G",
+                        Map.of(), List.of())).build();
+
+        assertThat(cluster.memoryBudget().bufferPoolSize()).isEqualTo("1280M");
+        assertThat(resource(GENERATOR.render(cluster), ConfigMap.class).getData().get("galera.cnf"))
+                .contains("gcache.size=2G;", "innodb_buffer_pool_size=1280M\n");
+    }
+
+    @Test
+    void theStartupProbeWaitsLongEnoughToCopyTheLargestVolumeAtTheSlowestTransfer() {
+        Container small = container(resource(GENERATOR.render(GaleraCluster.builder()
+                .storage(Defaults.STORAGE.withSize("20Gi")).build()), StatefulSet.class), "mariadb");
+        Container large = container(resource(GENERATOR.render(GaleraCluster.builder()
+                .storage(Defaults.STORAGE.withSize("4Ti")).build()), StatefulSet.class), "mariadb");
+
+        assertThat(small.getStartupProbe().getFailureThreshold() * small.getStartupProbe().getPeriodSeconds())
+                .isEqualTo(6 * 3600);
+        // 4Ti at 10 MiB/s: 419431 s, about 116 hours.
+        assertThat((long) large.getStartupProbe().getFailureThreshold() * large.getStartupProbe().getPeriodSeconds())
+                .isBetween(4L * (1L << 40) / (10L << 20), 4L * (1L << 40) / (10L << 20) + 10);
     }
 
     @Test
@@ -474,7 +583,7 @@ class ProductionRenderingTest {
                 "--address=gcomm://orders-0.orders-peers.shop.svc.cluster.local,"
                         + "orders-1.orders-peers.shop.svc.cluster.local",
                 "--group=orders", "--name=orders-arbitrator",
-                "--options=gmcast.listen_addr=tcp://0.0.0.0:4567;socket.ssl_cert=/etc/galera-tls/tls.crt;"
+                "--options=gmcast.listen_addr=tcp://[::]:4567;socket.ssl_cert=/etc/galera-tls/tls.crt;"
                         + "socket.ssl_key=/etc/galera-tls/tls.key;socket.ssl_ca=/etc/galera-tls/ca.crt");
         assertThat(garbd.getPorts()).extracting("containerPort", "protocol")
                 .containsExactly(tuple(4567, null), tuple(4567, "UDP"));
@@ -496,7 +605,7 @@ class ProductionRenderingTest {
         Container garbd = resource(GENERATOR.render(cluster), Deployment.class).getSpec().getTemplate().getSpec()
                 .getContainers().get(0);
 
-        assertThat(garbd.getArgs()).contains("--options=gmcast.listen_addr=tcp://0.0.0.0:4567;evs.suspect_timeout=PT10S");
+        assertThat(garbd.getArgs()).contains("--options=gmcast.listen_addr=tcp://[::]:4567;evs.suspect_timeout=PT10S");
     }
 
     @Test
@@ -521,11 +630,15 @@ class ProductionRenderingTest {
                 .map(EnvVar::getValue).orElseThrow(() -> new AssertionError("no env " + name));
     }
 
-    private static SecretRef secretOf(Container container, String name) {
-        EnvVar variable = container.getEnv().stream().filter(env -> env.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no env " + name));
-        assertThat(variable.getValue()).isNull();
-        return SecretRef.of(variable.getValueFrom().getSecretKeyRef().getName(),
-                variable.getValueFrom().getSecretKeyRef().getKey());
+    /** The Secret key behind a variable that names a file of the credentials volume. */
+    private static SecretRef secretFileOf(Rendering rendering, Container container, String name) {
+        String path = value(container, name);
+        assertThat(path).startsWith("/etc/galera-credentials/");
+        String file = path.substring("/etc/galera-credentials/".length());
+        return podSpec(rendering).getVolumes().stream().filter(volume -> volume.getName().equals("credentials"))
+                .flatMap(volume -> volume.getProjected().getSources().stream())
+                .filter(source -> source.getSecret().getItems().get(0).getPath().equals(file))
+                .map(source -> SecretRef.of(source.getSecret().getName(), source.getSecret().getItems().get(0).getKey()))
+                .findFirst().orElseThrow(() -> new AssertionError("no credential file " + file));
     }
 }

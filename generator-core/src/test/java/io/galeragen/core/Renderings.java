@@ -24,8 +24,14 @@ public final class Renderings {
                 .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + "/" + name + " rendered"));
     }
 
+    /** The init container that runs init.sh (the exporter-config container may come first). */
     public static Container initContainer(StatefulSet statefulSet) {
-        return statefulSet.getSpec().getTemplate().getSpec().getInitContainers().get(0);
+        return initContainer(statefulSet, "init");
+    }
+
+    public static Container initContainer(StatefulSet statefulSet, String name) {
+        return statefulSet.getSpec().getTemplate().getSpec().getInitContainers().stream()
+                .filter(container -> container.getName().equals(name)).findFirst().orElseThrow();
     }
 
     public static Container container(StatefulSet statefulSet, String name) {

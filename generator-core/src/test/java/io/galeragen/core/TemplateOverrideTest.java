@@ -56,8 +56,8 @@ class TemplateOverrideTest {
         overrideStatefulSet("      - name: init\n", "      - \n");
 
         assertThat(rejection().problems()).extracting(Problem::where)
-                .contains("StatefulSet/mariadb (k8s v1.28.0): spec.template.spec.initContainers[0]",
-                        "StatefulSet/mariadb (k8s v1.33.0): spec.template.spec.initContainers[0]");
+                .contains("StatefulSet/mariadb (k8s v1.28.0): spec.template.spec.initContainers[1]",
+                        "StatefulSet/mariadb (k8s v1.33.0): spec.template.spec.initContainers[1]");
         assertThat(rejection().problems()).allSatisfy(problem ->
                 assertThat(problem.message()).isEqualTo("required property 'name' not found"));
     }

@@ -40,7 +40,7 @@ class UpToDateTest {
 
         assertThat(upToDate).hasValueSatisfying(last -> {
             assertThat(last.clusterName()).isEqualTo("stock");
-            assertThat(last.documents()).isEqualTo(generated.rendering().manifests().size()).isEqualTo(6);
+            assertThat(last.documents()).isEqualTo(generated.rendering().manifests().size()).isEqualTo(7);
             assertThat(last.warnings()).isEqualTo(generated.rendering().warnings()).isNotEmpty();
         });
         assertThat(Files.readString(project.resolve("state/generate.state")))

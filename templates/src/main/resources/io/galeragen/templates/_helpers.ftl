@@ -3,8 +3,8 @@
 <#function q value>
   <#return yamlScalar(value)>
 </#function>
-<#-- metadata: of a namespaced object, at the top level of a document. -->
-<#macro metadata name>
+<#-- metadata: of a namespaced object, at the top level of a document; extra annotations follow the user's. -->
+<#macro metadata name extraAnnotations={}>
 metadata:
   name: ${name}
   namespace: ${cluster.namespace}
@@ -12,11 +12,14 @@ metadata:
 <#list labels as key, value>
     ${key}: ${q(value)}
 </#list>
-<#if annotations?has_content>
-  annotations:
-<#list annotations as key, value>
-    ${key}: ${q(value)}
-</#list>
+<@annotationMap extraAnnotations 2/>
+</#macro>
+<#-- annotations: the user's, then the given ones, at a given indentation; nothing when both are empty. -->
+<#macro annotationMap extraAnnotations indent>
+<#if annotations?has_content || extraAnnotations?has_content>
+${""?left_pad(indent)}annotations:
+<@labelMap annotations indent + 2/>
+<@labelMap extraAnnotations indent + 2/>
 </#if>
 </#macro>
 <#-- A map of labels at a given indentation. -->
@@ -26,7 +29,7 @@ ${""?left_pad(indent)}${key}: ${q(value)}
 </#list>
 </#macro>
 <#-- metadata: of a namespaced object with its own labels (metrics Service, monitoring objects, arbitrator). -->
-<#macro metadataLabelled name labelEntries>
+<#macro metadataLabelled name labelEntries extraAnnotations={}>
 metadata:
   name: ${name}
   namespace: ${cluster.namespace}
@@ -34,12 +37,7 @@ metadata:
 <#list labelEntries as key, value>
     ${key}: ${q(value)}
 </#list>
-<#if annotations?has_content>
-  annotations:
-<#list annotations as key, value>
-    ${key}: ${q(value)}
-</#list>
-</#if>
+<@annotationMap extraAnnotations 2/>
 </#macro>
 <#-- metadata: of a cluster-scoped object (no namespace). -->
 <#macro clusterMetadata name>
@@ -56,16 +54,11 @@ metadata:
 </#list>
 </#if>
 </#macro>
-<#-- One container env entry: a plain value or a Secret key reference. -->
+<#-- One container env entry: a plain value or a field of the pod; secrets are files, never variables. -->
 <#macro envVar variable indent>
 <#local pad = ""?left_pad(indent)>
 ${pad}- name: ${variable.name}
-<#if variable.fromSecret()>
-${pad}  valueFrom:
-${pad}    secretKeyRef:
-${pad}      name: ${variable.secretName}
-${pad}      key: ${q(variable.secretKey)}
-<#elseif variable.fromField()>
+<#if variable.fromField()>
 ${pad}  valueFrom:
 ${pad}    fieldRef:
 ${pad}      fieldPath: ${variable.fieldPath}
@@ -88,4 +81,52 @@ ${pad}  value: ${q(toleration.value)}
 ${pad}  effect: ${toleration.effect}
 </#if>
 </#list>
+</#macro>
+
+<#-- A container's resources: requests and limits, each value only when set. -->
+<#macro resources values indent>
+<#local pad = ""?left_pad(indent)>
+<#if values.cpuRequest?? || values.memoryRequest?? || values.cpuLimit?? || values.memoryLimit??>
+${pad}resources:
+<#if values.cpuRequest?? || values.memoryRequest??>
+${pad}  requests:
+<#if values.cpuRequest??>
+${pad}    cpu: ${q(values.cpuRequest)}
+</#if>
+<#if values.memoryRequest??>
+${pad}    memory: ${q(values.memoryRequest)}
+</#if>
+</#if>
+<#if values.cpuLimit?? || values.memoryLimit??>
+${pad}  limits:
+<#if values.cpuLimit??>
+${pad}    cpu: ${q(values.cpuLimit)}
+</#if>
+<#if values.memoryLimit??>
+${pad}    memory: ${q(values.memoryLimit)}
+</#if>
+</#if>
+</#if>
+</#macro>
+<#-- Every container: no privilege escalation, no capabilities, nothing written outside its volumes. -->
+<#macro containerSecurity indent>
+<#local pad = ""?left_pad(indent)>
+${pad}securityContext:
+${pad}  allowPrivilegeEscalation: false
+${pad}  readOnlyRootFilesystem: true
+${pad}  capabilities:
+${pad}    drop: ["ALL"]
+</#macro>
+<#-- The pod securityContext of members and arbitrator. -->
+<#macro podSecurity indent>
+<#local pad = ""?left_pad(indent)>
+${pad}securityContext:
+${pad}  runAsUser: ${cluster.security.runAsUser?c}
+${pad}  runAsGroup: ${cluster.security.runAsGroup?c}
+${pad}  fsGroup: ${cluster.security.fsGroup?c}
+${pad}  # Change the data volume's group only when its root is not already fsGroup's: not every file at every start.
+${pad}  fsGroupChangePolicy: OnRootMismatch
+${pad}  runAsNonRoot: true
+${pad}  seccompProfile:
+${pad}    type: RuntimeDefault
 </#macro>

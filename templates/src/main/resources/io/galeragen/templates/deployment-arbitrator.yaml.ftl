@@ -1,9 +1,8 @@
 <#import "_helpers.ftl" as h>
-<#assign resources = cluster.arbitrator.resources>
 <#-- garbd: votes in the primary component and keeps no data, so an even number of members can break a tie. -->
 apiVersion: apps/v1
 kind: Deployment
-<@h.metadataLabelled arbitrator.name arbitrator.labels/>
+<@h.metadataLabelled arbitrator.name arbitrator.labels arbitrator.waivers/>
 spec:
   replicas: 1
   # Never two arbitrators at once: each would count as a vote.
@@ -16,19 +15,10 @@ spec:
     metadata:
       labels:
 <@h.labelMap arbitrator.labels 8/>
-<#if annotations?has_content>
-      annotations:
-<@h.labelMap annotations 8/>
-</#if>
+<@h.annotationMap arbitrator.waivers 6/>
     spec:
       automountServiceAccountToken: false
-      securityContext:
-        runAsUser: ${cluster.security.runAsUser?c}
-        runAsGroup: ${cluster.security.runAsGroup?c}
-        fsGroup: ${cluster.security.fsGroup?c}
-        runAsNonRoot: true
-        seccompProfile:
-          type: RuntimeDefault
+<@h.podSecurity 6/>
 <#if scheduling.nodeSelector?has_content>
       nodeSelector:
 <@h.labelMap scheduling.nodeSelector 8/>
@@ -76,32 +66,8 @@ spec:
             port: galera
           initialDelaySeconds: 30
           periodSeconds: 20
-<#if resources.cpuRequest?? || resources.memoryRequest?? || resources.cpuLimit?? || resources.memoryLimit??>
-        resources:
-<#if resources.cpuRequest?? || resources.memoryRequest??>
-          requests:
-<#if resources.cpuRequest??>
-            cpu: ${h.q(resources.cpuRequest)}
-</#if>
-<#if resources.memoryRequest??>
-            memory: ${h.q(resources.memoryRequest)}
-</#if>
-</#if>
-<#if resources.cpuLimit?? || resources.memoryLimit??>
-          limits:
-<#if resources.cpuLimit??>
-            cpu: ${h.q(resources.cpuLimit)}
-</#if>
-<#if resources.memoryLimit??>
-            memory: ${h.q(resources.memoryLimit)}
-</#if>
-</#if>
-</#if>
-        securityContext:
-          allowPrivilegeEscalation: false
-          readOnlyRootFilesystem: true
-          capabilities:
-            drop: ["ALL"]
+<@h.resources cluster.arbitrator.resources 8/>
+<@h.containerSecurity 8/>
         volumeMounts:
         - name: state
           mountPath: /var/lib/garbd

@@ -10,6 +10,7 @@ spec:
   policyTypes:
   - Ingress
   ingress:
+<#if networkPolicy.clientNamespaceLabels?has_content || networkPolicy.clientPodLabels?has_content>
   # SQL: the selected clients, and the members themselves (init.sh asks peers for their position).
   - from:
 <#if networkPolicy.clientNamespaceLabels?has_content>
@@ -21,12 +22,10 @@ spec:
         matchLabels:
 <@h.labelMap networkPolicy.clientPodLabels 10/>
 </#if>
-<#elseif networkPolicy.clientPodLabels?has_content>
+<#else>
     - podSelector:
         matchLabels:
 <@h.labelMap networkPolicy.clientPodLabels 10/>
-<#else>
-    - podSelector: {}
 </#if>
     - podSelector:
         matchLabels:
@@ -34,6 +33,12 @@ spec:
     ports:
     - port: 3306
       protocol: TCP
+<#else>
+  # SQL from any client (no networkPolicy.clientPodLabels or clientNamespaceLabels): accounts guard it.
+  - ports:
+    - port: 3306
+      protocol: TCP
+</#if>
   # Galera: replication (4567 TCP and UDP), IST (4568) and SST (4444), only within the cluster.
   - from:
 <#list networkPolicy.galeraPeers as peer>

@@ -1,8 +1,9 @@
 <#import "_helpers.ftl" as h>
-<#assign resources = cluster.resources>
+<#assign pod = memberPod>
 apiVersion: apps/v1
 kind: StatefulSet
-<@h.metadata names.statefulSet/>
+<#-- checkov's waivers, with their reasons, on the workload and on its pod template (where scanners read them). -->
+<@h.metadata names.statefulSet pod.waivers/>
 spec:
   serviceName: ${names.peerService}
   replicas: ${cluster.replicas?c}
@@ -20,17 +21,12 @@ spec:
       annotations:
         galera-gen.io/config-hash: ${h.q(configHash)}
 <@h.labelMap annotations 8/>
+<@h.labelMap pod.waivers 8/>
     spec:
       automountServiceAccountToken: false
       # A clean shutdown writes safe_to_bootstrap; give mariadbd time to finish it.
       terminationGracePeriodSeconds: 120
-      securityContext:
-        runAsUser: ${cluster.security.runAsUser?c}
-        runAsGroup: ${cluster.security.runAsGroup?c}
-        fsGroup: ${cluster.security.fsGroup?c}
-        runAsNonRoot: true
-        seccompProfile:
-          type: RuntimeDefault
+<@h.podSecurity 6/>
 <#-- Spreading (topology.*): computed in ViewFactory.scheduling. -->
 <#if scheduling.priorityClassName??>
       priorityClassName: ${scheduling.priorityClassName}
@@ -89,6 +85,25 @@ spec:
 <@h.labelMap selectorLabels 12/>
 </#if>
       initContainers:
+<#if cluster.exporter.enabled>
+      # Checks the exporter's Secret and writes its my.cnf in the form the exporter reads unchanged; never fails, so a
+      # bad exporter credential is a log line here and mysql_up 0, never a member out of service.
+      - name: exporter-config
+        image: ${h.q(cluster.images.mariadb)}
+        imagePullPolicy: ${cluster.images.pullPolicy}
+        command: ["/bin/bash", "/etc/galera/exporter-config.sh", "${pod.exporterSecretFile}", "/etc/mysqld-exporter/my.cnf"]
+<@h.resources pod.sidecarResources 8/>
+<@h.containerSecurity 8/>
+        volumeMounts:
+        - name: config
+          mountPath: /etc/galera
+          readOnly: true
+        - name: credentials
+          mountPath: ${pod.credentialsDir}
+          readOnly: true
+        - name: exporter-config
+          mountPath: /etc/mysqld-exporter
+</#if>
       - name: init
         image: ${h.q(cluster.images.mariadb)}
         imagePullPolicy: ${cluster.images.pullPolicy}
@@ -97,10 +112,9 @@ spec:
 <#list env.recovery as variable>
 <@h.envVar variable 8/>
 </#list>
-        securityContext:
-          allowPrivilegeEscalation: false
-          capabilities:
-            drop: ["ALL"]
+        # As much as mariadb: mariadbd --wsrep-recover starts InnoDB with the same buffer pool.
+<@h.resources cluster.resources 8/>
+<@h.containerSecurity 8/>
         volumeMounts:
         - name: data
           mountPath: /var/lib/mysql
@@ -109,13 +123,21 @@ spec:
         - name: config
           mountPath: /etc/galera
           readOnly: true
+        - name: credentials
+          mountPath: ${pod.credentialsDir}
+          readOnly: true
+        - name: run
+          mountPath: /run/mysqld
+        - name: init-tmp
+          mountPath: /tmp
       containers:
       - name: mariadb
         image: ${h.q(cluster.images.mariadb)}
         imagePullPolicy: ${cluster.images.pullPolicy}
         # start.sh starts the image's entrypoint with the arguments init.sh decided, consuming them.
         command: ["/bin/bash", "/etc/galera/start.sh"]
-        # The recovery contract (docs/recovery.md), then the image's MARIADB_* and init-users.sh's variables.
+        # The recovery contract (docs/recovery.md), then the image's MARIADB_* and init-users.sh's variables. Passwords
+        # are files of the credentials volume (*_FILE), never values here.
         env:
 <#list env.recovery + env.main as variable>
 <@h.envVar variable 8/>
@@ -136,41 +158,18 @@ spec:
         startupProbe:
           exec:
             command: ["/bin/bash", "/etc/galera/probe.sh", "started"]
-          periodSeconds: 10
+          periodSeconds: ${pod.startupPeriodSeconds?c}
           timeoutSeconds: 5
-          # Up to 6 hours for a first SST of a large datadir.
-          failureThreshold: 2160
+          # ${pod.startupBound}
+          failureThreshold: ${pod.startupFailureThreshold?c}
         readinessProbe:
           exec:
             command: ["/bin/bash", "/etc/galera/probe.sh", "ready"]
           periodSeconds: 5
           timeoutSeconds: 5
           failureThreshold: 2
-<#if resources.cpuRequest?? || resources.memoryRequest?? || resources.cpuLimit?? || resources.memoryLimit??>
-        resources:
-<#if resources.cpuRequest?? || resources.memoryRequest??>
-          requests:
-<#if resources.cpuRequest??>
-            cpu: ${h.q(resources.cpuRequest)}
-</#if>
-<#if resources.memoryRequest??>
-            memory: ${h.q(resources.memoryRequest)}
-</#if>
-</#if>
-<#if resources.cpuLimit?? || resources.memoryLimit??>
-          limits:
-<#if resources.cpuLimit??>
-            cpu: ${h.q(resources.cpuLimit)}
-</#if>
-<#if resources.memoryLimit??>
-            memory: ${h.q(resources.memoryLimit)}
-</#if>
-</#if>
-</#if>
-        securityContext:
-          allowPrivilegeEscalation: false
-          capabilities:
-            drop: ["ALL"]
+<@h.resources cluster.resources 8/>
+<@h.containerSecurity 8/>
         volumeMounts:
         - name: data
           mountPath: /var/lib/mysql
@@ -179,43 +178,38 @@ spec:
         - name: config
           mountPath: /etc/galera
           readOnly: true
-<#-- Accounts created at first start, exporter credentials for them, replication TLS. -->
+        - name: credentials
+          mountPath: ${pod.credentialsDir}
+          readOnly: true
+        - name: run
+          mountPath: /run/mysqld
+        - name: tmp
+          mountPath: /tmp
+<#-- Accounts created at first start, replication TLS. -->
         - name: initdb
           mountPath: /docker-entrypoint-initdb.d
           readOnly: true
-<#if cluster.exporter.enabled>
-        - name: exporter-config
-          mountPath: /etc/galera-exporter
-          readOnly: true
-</#if>
 <#if cluster.tls.enabled>
         - name: tls
           mountPath: /etc/galera-tls
           readOnly: true
 </#if>
 <#if cluster.exporter.enabled>
+      # No probes: a member's readiness must never depend on its metrics.
       - name: exporter
         image: ${h.q(cluster.images.exporter)}
         imagePullPolicy: ${cluster.images.pullPolicy}
-        # Credentials come from a my.cnf in a Secret: v0.15+ reads none from the environment.
+        # The my.cnf exporter-config wrote; slave_status is off: Galera has no replica threads, and it needs SLAVE MONITOR.
         args:
         - --config.my-cnf=/etc/mysqld-exporter/my.cnf
         - --mysqld.address=127.0.0.1:3306
+        - --no-collect.slave_status
         - --web.listen-address=:${cluster.exporter.port?c}
         ports:
         - name: metrics
           containerPort: ${cluster.exporter.port?c}
-        resources:
-          requests:
-            cpu: 10m
-            memory: 32Mi
-          limits:
-            memory: 64Mi
-        securityContext:
-          allowPrivilegeEscalation: false
-          readOnlyRootFilesystem: true
-          capabilities:
-            drop: ["ALL"]
+<@h.resources pod.sidecarResources 8/>
+<@h.containerSecurity 8/>
         volumeMounts:
         - name: exporter-config
           mountPath: /etc/mysqld-exporter
@@ -225,7 +219,16 @@ spec:
       - name: config
         configMap:
           name: ${names.configMap}
+      # Memory-backed: it holds the SST credential init.sh writes for mariadbd.
       - name: conf
+        emptyDir:
+          medium: Memory
+      - name: run
+        emptyDir:
+          medium: Memory
+      - name: tmp
+        emptyDir: {}
+      - name: init-tmp
         emptyDir: {}
       - name: initdb
         configMap:
@@ -233,6 +236,22 @@ spec:
           items:
           - key: init-users.sh
             path: 10-galera-users.sh
+      - name: credentials
+        projected:
+          # 0400: group-readable through fsGroup only.
+          defaultMode: 256
+          sources:
+<#list pod.credentials as file>
+          - secret:
+              name: ${file.secretName}
+<#if file.optional>
+              # Optional: a missing exporter credential must not keep the pod from starting.
+              optional: true
+</#if>
+              items:
+              - key: ${h.q(file.key)}
+                path: ${file.file}
+</#list>
 <#if cluster.tls.enabled>
       - name: tls
         secret:
@@ -242,13 +261,8 @@ spec:
 </#if>
 <#if cluster.exporter.enabled>
       - name: exporter-config
-        secret:
-          secretName: ${cluster.exporter.credentials.name}
-          # 0400: only the exporter reads its credentials.
-          defaultMode: 256
-          items:
-          - key: ${cluster.exporter.credentials.key}
-            path: my.cnf
+        emptyDir:
+          medium: Memory
 </#if>
   volumeClaimTemplates:
   - metadata:

@@ -60,7 +60,7 @@ record ShippedFiles(GaleraCluster cluster, Rendering rendering, String initSh, S
         Rendering rendering = GaleraGenerator.builder().build().render(cluster);
         Map<String, String> configMap = Renderings.resource(rendering, ConfigMap.class).getData();
         Map<String, String> podEnv = new LinkedHashMap<>();
-        Renderings.resource(rendering, StatefulSet.class).getSpec().getTemplate().getSpec().getInitContainers().get(0).getEnv()
+        Renderings.initContainer(Renderings.resource(rendering, StatefulSet.class)).getEnv()
                 .stream().filter(variable -> variable.getValue() != null)
                 .forEach(variable -> podEnv.put(variable.getName(), variable.getValue()));
         return new ShippedFiles(cluster, rendering, configMap.get("init.sh"), configMap.get("start.sh"),

@@ -17,8 +17,13 @@ public final class Defaults {
     public static final int REPLICAS = 3;
     public static final String CLUSTER_DOMAIN = "cluster.local";
 
-    /** 10.11 LTS, the series the project's real-Galera tests run against. */
-    public static final String MARIADB_IMAGE = "docker.io/library/mariadb:10.11.14";
+    /**
+     * 10.11 LTS, the series the project's real-Galera tests run against, at the newest patch release the official
+     * image ships (MariaDB/mariadb-docker's 10.11/Dockerfile: 10.11.18). Patch releases carry security fixes: move the
+     * pin with each one (Debian's own packages were at 10.11.19 when this was set). The only place the version is named.
+     */
+    public static final String MARIADB_VERSION = "10.11.18";
+    public static final String MARIADB_IMAGE = "docker.io/library/mariadb:" + MARIADB_VERSION;
     /** v0.15+ ignores DATA_SOURCE_NAME; credentials come from a my.cnf file. */
     public static final String EXPORTER_IMAGE = "docker.io/prom/mysqld-exporter:v0.17.2";
     public static final String PULL_POLICY = "IfNotPresent";
@@ -37,7 +42,7 @@ public final class Defaults {
     public static final SstMethod SST_METHOD = SstMethod.MARIABACKUP;
     /**
      * {@code galera.applierThreads: 0} means "derive from the CPU request" ({@link #applierThreadsFor}); an unset
-     * {@code galera.gcacheSize} means "derive from storage and memory" ({@link #gcacheSizeFor}).
+     * {@code galera.gcacheSize} means "derive from storage and memory" ({@link MemoryBudget}).
      */
     public static final int APPLIER_THREADS = 0;
     public static final String GCACHE_SIZE = null;
@@ -47,10 +52,42 @@ public final class Defaults {
     public static final int MAX_DERIVED_APPLIER_THREADS = 32;
     /** Share of the data volume the gcache ring buffer may take: one twentieth. */
     public static final int GCACHE_STORAGE_DIVISOR = 20;
+    /** Share of the memory budget (after fixed and connection memory) the gcache may take: a quarter. */
+    public static final int GCACHE_BUDGET_DIVISOR = 4;
+    /** A derived gcache is a multiple of this. */
+    public static final long GCACHE_GRANULE_MIB = 64;
     /** Galera's own default gcache.size, and the least we derive. */
     public static final long MIN_GCACHE_MIB = 128;
     /** The most we derive: a rejoin that needs more history is usually faster by SST. */
     public static final long MAX_GCACHE_MIB = 8192;
+
+    // ---- Memory budget (MemoryBudget): what a member's memory limit must hold besides the buffer pool and gcache ----
+    /**
+     * The server's allocations that do not grow with data or connections: mariadbd and the Galera provider (about 40M
+     * idle), the Aria page cache (128M, used for internal temporary tables), the redo log buffer (16M), and the
+     * processes that run beside it in the container (mariabackup on a donor, the probes' client).
+     */
+    public static final long FIXED_MEMORY_MIB = 256;
+    /** max_connections, rendered into galera.cnf so the budget and the server agree (MariaDB's default). */
+    public static final int MAX_CONNECTIONS = 151;
+    /**
+     * Per connection: sort (2M), join (256K), read (128K) and read_rnd (256K) buffers, thread stack (292K), network
+     * and binlog cache buffers: 3M at MariaDB's defaults, when every connection sorts at once.
+     */
+    public static final long CONNECTION_MEMORY_MIB = 3;
+    /** InnoDB allocates the buffer pool in chunks of up to 128M; MariaDB's default size is the least we derive. */
+    public static final long BUFFER_POOL_CHUNK_MIB = 128;
+    public static final long MIN_BUFFER_POOL_MIB = 128;
+
+    // ---- Startup probe ----
+    /** The startup probe allows at least this long for a member to answer SQL (a first SST of a big datadir). */
+    public static final long MIN_STARTUP_SECONDS = 6 * 3600;
+    /**
+     * The slowest state transfer the startup probe allows for: 10 MiB/s, a tenth of what mariabackup streams over a
+     * 1 Gbit/s network. Beyond {@link #MIN_STARTUP_SECONDS} the budget grows with storage.size at this rate.
+     */
+    public static final long MIN_SST_BYTES_PER_SECOND = 10L << 20;
+    public static final int STARTUP_PROBE_PERIOD_SECONDS = 10;
 
     /**
      * {@code innodb_flush_log_at_trx_commit} of a Galera member: 2, write the redo log to the OS at every commit and
@@ -70,6 +107,11 @@ public final class Defaults {
     public static final int FLUSH_LOG_AT_TRX_COMMIT = 2;
 
     public static final int EXPORTER_PORT = 9104;
+    /**
+     * The exporter and the init container that writes its my.cnf. The exporter's resident memory peaked at 22M under
+     * eight parallel scrapers (v0.17.2, default collectors); a CPU limit only slows a scrape, never a member.
+     */
+    public static final Resources SIDECAR_RESOURCES = new Resources("10m", "32Mi", "100m", "64Mi");
     public static final RecoveryPolicy RECOVERY_POLICY = RecoveryPolicy.SAFE;
 
     public static final Map<String, String> LABELS = Map.of();
@@ -120,8 +162,13 @@ public final class Defaults {
     // ---- Security (security.*, networkPolicy.*, tls.*) ----
     /** uid and gid 999: the {@code mysql} user and group of the official image. */
     public static final Security SECURITY = new Security(999, 999, 999);
-    /** Off by default: a policy only works where the network plugin enforces NetworkPolicy. */
-    public static final NetworkPolicySpec NETWORK_POLICY = new NetworkPolicySpec(false, Map.of(), Map.of(),
+    /**
+     * On by default, as Bitnami's chart does: without it any pod in the cluster can reach the Galera ports, join the
+     * group and receive a full copy by SST. SQL stays open to every client unless client selectors are set (Bitnami's
+     * allowExternal), so enabling it breaks no application; where the network plugin does not enforce NetworkPolicy
+     * it is inert.
+     */
+    public static final NetworkPolicySpec NETWORK_POLICY = new NetworkPolicySpec(true, Map.of(), Map.of(),
             "monitoring");
     public static final String TLS_SECRET_SUFFIX = "-tls";
 
@@ -158,28 +205,16 @@ public final class Defaults {
     }
 
     /**
-     * {@code gcache.size} when {@code galera.gcacheSize} is unset. The gcache is a ring buffer file in the datadir,
-     * memory-mapped: it decides how long a member may be away and still rejoin by IST (sending only the missed
-     * writesets) instead of a full SST. So it is sized from both: one twentieth of the data volume (it takes disk
-     * beside the data), and no more than the memory limit (or request), so the recent history a donor serves stays in
-     * the page cache; at least Galera's default {@value #MIN_GCACHE_MIB}M and at most {@value #MAX_GCACHE_MIB}M.
-     * 10Gi with 1Gi of memory gives 512M; 100Gi with 8Gi gives 5G.
+     * The startup probe's failureThreshold (period {@value #STARTUP_PROBE_PERIOD_SECONDS} s): {@link #MIN_STARTUP_SECONDS},
+     * or the time to copy the whole volume at {@link #MIN_SST_BYTES_PER_SECOND} if that is longer, so no volume the
+     * values allow is cut off in the middle of its first state transfer. 20Gi gives 2160 (6 h); 1Ti gives 10486 (29 h).
      */
-    public static String gcacheSizeFor(Storage storage, Resources resources) {
-        BigDecimal mib = BigDecimal.valueOf(1L << 20);
-        BigDecimal storageBytes = storage == null ? null : Quantities.parse(storage.size());
-        long size = storageBytes == null ? MIN_GCACHE_MIB
-                : storageBytes.divide(mib.multiply(BigDecimal.valueOf(GCACHE_STORAGE_DIVISOR)), 0, RoundingMode.FLOOR)
-                        .longValue();
-        if (resources != null) {
-            BigDecimal memory = Quantities.parse(resources.memoryLimit() != null ? resources.memoryLimit()
-                    : resources.memoryRequest());
-            if (memory != null) {
-                size = Math.min(size, memory.divide(mib, 0, RoundingMode.FLOOR).longValue());
-            }
-        }
-        size = Math.max(MIN_GCACHE_MIB, Math.min(MAX_GCACHE_MIB, size));
-        return size % 1024 == 0 ? size / 1024 + "G" : size + "M";
+    public static int startupFailureThreshold(Storage storage) {
+        BigDecimal bytes = storage == null ? null : Quantities.parse(storage.size());
+        long seconds = bytes == null ? MIN_STARTUP_SECONDS
+                : Math.max(MIN_STARTUP_SECONDS, bytes.divide(BigDecimal.valueOf(MIN_SST_BYTES_PER_SECOND), 0,
+                        RoundingMode.CEILING).longValue());
+        return (int) Math.min(Integer.MAX_VALUE, (seconds + STARTUP_PROBE_PERIOD_SECONDS - 1) / STARTUP_PROBE_PERIOD_SECONDS);
     }
 
     /** The Secret replication TLS defaults to: {@code <name>-tls}. */

@@ -84,7 +84,12 @@ public record GaleraCluster(
 
     /** gcache.size as rendered: {@code galera.gcacheSize}, or derived from storage and memory. */
     public String effectiveGcacheSize() {
-        return galera.gcacheSize() != null ? galera.gcacheSize() : Defaults.gcacheSizeFor(storage, resources);
+        return galera.gcacheSize() != null ? galera.gcacheSize() : memoryBudget().gcacheSize();
+    }
+
+    /** How the memory limit is shared between buffer pool, gcache and connections ({@link MemoryBudget}). */
+    public MemoryBudget memoryBudget() {
+        return MemoryBudget.of(storage, resources, wsrepEnabled(), galera.gcacheSize());
     }
 
     /** Votes in the primary component when every member is up: the members plus the arbitrator, if any. */

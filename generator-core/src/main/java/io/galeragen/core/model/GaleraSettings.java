@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * @param applierThreads   wsrep_slave_threads: parallel appliers of replicated writesets; {@code 0} derives it
  *                         from the CPU request ({@link Defaults#applierThreadsFor})
  * @param gcacheSize       gcache.size: how much history a node keeps, which decides IST vs full SST on rejoin;
- *                         {@code null} derives it from storage and memory ({@link Defaults#gcacheSizeFor})
+ *                         {@code null} derives it from storage and memory ({@link MemoryBudget})
  * @param providerOptions  extra wsrep_provider_options, key to value (sorted when rendered)
  * @param extraCnf         extra lines for the {@code [mysqld]} section, each {@code key=value} or {@code key}
  */

@@ -25,6 +25,8 @@ final class ModelValidator {
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern QUANTITY =
             Pattern.compile("([0-9]+(\\.[0-9]+)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][-+]?[0-9]+)?");
+    /** Ports mariadbd listens on in every member's pod. */
+    private static final Set<Integer> MEMBER_PORTS = Set.of(3306, 4444, 4567, 4568);
     private static final Pattern GALERA_SIZE = Pattern.compile("[1-9][0-9]*[KMG]?");
     /** repository[:tag][@digest]: a tag or a digest is required so a restart never pulls another version. */
     private static final Pattern PINNED_IMAGE =
@@ -379,6 +381,10 @@ final class ModelValidator {
         if (notNull("exporter", exporter)) {
             if (exporter.port() < 1024 || exporter.port() > 65535) {
                 problems.add(Problem.badValue("exporter.port", exporter.port(), "a port from 1024 to 65535"));
+            } else if (MEMBER_PORTS.contains(exporter.port())) {
+                // The exporter would fail to listen, or take the port from mariadbd, in the members' shared network.
+                problems.add(Problem.badValue("exporter.port", exporter.port(),
+                        "a port from 1024 to 65535 other than the member's own (3306, 4444, 4567, 4568)"));
             }
             checkSecret("exporter.credentials", exporter.credentials());
         }

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param labels   its labels (name {@code mariadb-galera-arbitrator}: the members' selectors never match it)
  * @param selector its pod selector
  * @param args     garbd's arguments
+ * @param waivers  checkov annotations of its pod ({@link CheckovWaivers})
  */
 public record ArbitratorView(String name, Map<String, String> labels, Map<String, String> selector,
-                             List<String> args) {
+                             List<String> args, Map<String, String> waivers) {
 }

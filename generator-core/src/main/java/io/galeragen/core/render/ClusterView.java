@@ -25,6 +25,7 @@ import java.util.Map;
  * @param networkPolicy   the members' NetworkPolicy
  * @param arbitrator      the garbd Deployment, or {@code null}
  * @param env             the environment of the init and mariadb containers
+ * @param memberPod       credentials, sidecar resources, startup bound and checkov waivers of the members' pod
  */
 public record ClusterView(
         GaleraCluster cluster,
@@ -42,12 +43,18 @@ public record ClusterView(
         MonitoringView monitoring,
         NetworkPolicyView networkPolicy,
         ArbitratorView arbitrator,
-        PodEnv env) {
+        PodEnv env,
+        MemberPodView memberPod) {
 
     ClusterView withConfigFiles(List<ConfigFile> files, String hash) {
         return new ClusterView(cluster, names, labels, selectorLabels, annotations, wsrep, clusterAddress,
                 providerOptions, List.copyOf(files), hash, scheduling, storageClass,
-                monitoring, networkPolicy, arbitrator, env);
+                monitoring, networkPolicy, arbitrator, env, memberPod);
+    }
+
+    /** max_connections, which the memory budget counts on. */
+    public int maxConnections() {
+        return Defaults.MAX_CONNECTIONS;
     }
 
     /** innodb_flush_log_at_trx_commit of a Galera member (galera.cnf renders it only when wsrep is on). */

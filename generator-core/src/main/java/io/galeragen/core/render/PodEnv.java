@@ -8,14 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The environment of the pod's containers. Passwords are Secret references only.
+ * The environment of the pod's containers and the Secret files it points to. No variable holds a password: each
+ * names a file of the credentials volume.
  *
- * @param recovery what init.sh and start.sh read (docs/recovery.md, "Pod contract"): both the init container and
- *                 the mariadb container get it, since a restart of the mariadb container alone decides again
- * @param main     the mariadb container's own: the official image's MARIADB_* variables, read when it
- *                 initialises an empty datadir, and what files/init-users.sh reads
+ * @param recovery    what init.sh and start.sh read (docs/recovery.md, "Pod contract"): both the init container and
+ *                    the mariadb container get it, since a restart of the mariadb container alone decides again
+ * @param main        the mariadb container's own: the official image's MARIADB_* variables, read when it
+ *                    initialises an empty datadir, and what files/init-users.sh reads
+ * @param credentials the Secret keys mounted as files, in the order the variables name them
  */
-public record PodEnv(List<EnvVarView> recovery, List<EnvVarView> main) {
+public record PodEnv(List<EnvVarView> recovery, List<EnvVarView> main, List<CredentialFile> credentials) {
 
     static final String DATADIR = "/var/lib/mysql";
     static final String CONF_DIR = "/etc/mysql/conf.d";
@@ -24,14 +26,17 @@ public record PodEnv(List<EnvVarView> recovery, List<EnvVarView> main) {
     public PodEnv {
         recovery = List.copyOf(recovery);
         main = List.copyOf(main);
+        credentials = List.copyOf(credentials);
     }
 
     static PodEnv of(GaleraCluster cluster, String clusterAddress, String readyPeersHost, List<String> peerHosts) {
-        return new PodEnv(recovery(cluster, clusterAddress, readyPeersHost, peerHosts), main(cluster));
+        List<CredentialFile> credentials = new ArrayList<>();
+        List<EnvVarView> recovery = recovery(cluster, clusterAddress, readyPeersHost, peerHosts, credentials);
+        return new PodEnv(recovery, main(cluster, credentials), credentials);
     }
 
     private static List<EnvVarView> recovery(GaleraCluster cluster, String clusterAddress, String readyPeersHost,
-                                             List<String> peerHosts) {
+                                             List<String> peerHosts, List<CredentialFile> credentials) {
         List<EnvVarView> env = new ArrayList<>(List.of(
                 EnvVarView.field("POD_NAME", "metadata.name"),
                 EnvVarView.field("POD_NAMESPACE", "metadata.namespace"),
@@ -50,14 +55,16 @@ public record PodEnv(List<EnvVarView> recovery, List<EnvVarView> main) {
         // Only mariabackup logs in on the donor; rsync needs no account, so no Secret key is required for it.
         if (cluster.wsrepEnabled() && cluster.galera().sstMethod() == SstMethod.MARIABACKUP) {
             env.add(EnvVarView.plain("SST_USER", cluster.galera().sstUser()));
-            env.add(EnvVarView.fromSecret("SST_PASSWORD", cluster.galera().sstCredentials()));
+            env.add(secretFile("SST_PASSWORD_FILE", CredentialFile.of("sst-password",
+                    cluster.galera().sstCredentials(), false), credentials));
         }
         return env;
     }
 
-    private static List<EnvVarView> main(GaleraCluster cluster) {
+    private static List<EnvVarView> main(GaleraCluster cluster, List<CredentialFile> credentials) {
         List<EnvVarView> env = new ArrayList<>();
-        env.add(EnvVarView.fromSecret("MARIADB_ROOT_PASSWORD", cluster.rootPassword()));
+        env.add(secretFile("MARIADB_ROOT_PASSWORD_FILE", CredentialFile.of("root-password", cluster.rootPassword(),
+                false), credentials));
         InitialUsers users = cluster.initialUsers();
         env.add(EnvVarView.plain("MARIADB_ROOT_HOST", users.rootHost()));
         if (users.database() != null) {
@@ -65,11 +72,22 @@ public record PodEnv(List<EnvVarView> recovery, List<EnvVarView> main) {
         }
         if (users.user() != null) {
             env.add(EnvVarView.plain("MARIADB_USER", users.user()));
-            env.add(EnvVarView.fromSecret("MARIADB_PASSWORD", users.password()));
+            env.add(secretFile("MARIADB_PASSWORD_FILE", CredentialFile.of("app-password", users.password(), false),
+                    credentials));
         }
         if (cluster.exporter().enabled()) {
-            env.add(EnvVarView.plain("EXPORTER_MY_CNF", ViewFactory.EXPORTER_MY_CNF_PATH));
+            env.add(secretFile("EXPORTER_MY_CNF", exporterCredential(cluster), credentials));
         }
         return env;
+    }
+
+    /** The exporter's my.cnf: optional, so that a missing key never keeps a member from starting. */
+    static CredentialFile exporterCredential(GaleraCluster cluster) {
+        return CredentialFile.of("exporter-my.cnf", cluster.exporter().credentials(), true);
+    }
+
+    private static EnvVarView secretFile(String name, CredentialFile file, List<CredentialFile> credentials) {
+        credentials.add(file);
+        return EnvVarView.plain(name, file.path());
     }
 }

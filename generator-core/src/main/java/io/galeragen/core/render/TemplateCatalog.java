@@ -67,7 +67,8 @@ public final class TemplateCatalog {
             new FileTemplate("init.sh", "files/init.sh"),
             new FileTemplate("start.sh", "files/start.sh"),
             new FileTemplate("probe.sh", "files/probe.sh"),
-            new FileTemplate("init-users.sh", "files/init-users.sh"));
+            new FileTemplate("init-users.sh", "files/init-users.sh"),
+            new FileTemplate("exporter-config.sh", "files/exporter-config.sh"));
 
     /** Files written beside the manifests, for a person to run: copied verbatim. */
     static final List<FileTemplate> TOOLS = List.of(new FileTemplate("galera-recover", "files/galera-recover"));

@@ -20,8 +20,11 @@ final class ViewFactory {
     static final String APP_NAME = "mariadb-galera";
     static final String MANAGED_BY = "galera-gen";
     static final String ARBITRATOR_APP_NAME = "mariadb-galera-arbitrator";
-    /** Where the mariadb container finds the exporter's my.cnf, to create the exporter's account at first start. */
-    static final String EXPORTER_MY_CNF_PATH = "/etc/galera-exporter/my.cnf";
+    /**
+     * Galera's replication port on every address family: its default, tcp://0.0.0.0, leaves an IPv6-only pod
+     * unreachable, while [::] also accepts IPv4 peers (Linux dual-stack sockets, even with IPv6 disabled by sysctl).
+     */
+    static final String GCOMM_LISTEN_ADDRESS = "tcp://[::]:4567";
     /** Where the replication certificate is mounted (tls.crt, tls.key, ca.crt). */
     static final String TLS_DIR = "/etc/galera-tls";
 
@@ -39,11 +42,12 @@ final class ViewFactory {
                 .toList();
         String clusterAddress = "gcomm://" + String.join(",", peers);
         ArbitratorView arbitrator = cluster.arbitratorEnabled() ? arbitrator(cluster, clusterAddress) : null;
+        PodEnv env = PodEnv.of(cluster, clusterAddress, names.readyService() + "." + serviceDomain, peers);
         return new ClusterView(cluster, names, labels, selector, cluster.sortedAnnotations(), cluster.wsrepEnabled(),
                 clusterAddress, providerOptions(cluster), List.of(), "", scheduling(cluster.topology()),
                 storageClass(cluster),
                 monitoring(cluster, labels, selector), networkPolicy(cluster, selector, arbitrator), arbitrator,
-                PodEnv.of(cluster, clusterAddress, names.readyService() + "." + serviceDomain, peers));
+                env, MemberPodView.of(cluster, env));
     }
 
     /** The immutable labels a workload's selector matches. */
@@ -167,7 +171,7 @@ final class ViewFactory {
         args.add("--group=" + cluster.name());
         args.add("--name=" + cluster.name() + "-arbitrator");
         StringJoiner options = new StringJoiner(";");
-        options.add("gmcast.listen_addr=tcp://0.0.0.0:4567");
+        options.add("gmcast.listen_addr=" + GCOMM_LISTEN_ADDRESS);
         tlsOptions(cluster).forEach((key, value) -> options.add(key + "=" + value));
         // The arbitrator must detect failures and agree on views with the same timeouts as the members: with
         // different evs settings the survivors of a failure can form separate non-primary components.
@@ -177,7 +181,8 @@ final class ViewFactory {
             }
         });
         args.add("--options=" + options);
-        return new ArbitratorView(cluster.name() + "-arbitrator", labels, selector, args);
+        return new ArbitratorView(cluster.name() + "-arbitrator", labels, selector, args,
+                CheckovWaivers.arbitrator(cluster));
     }
 
     private static Map<String, String> tlsOptions(GaleraCluster cluster) {
@@ -195,6 +200,7 @@ final class ViewFactory {
         options.put("gcache.size", cluster.effectiveGcacheSize());
         // pc.recovery lets members that all come back reform the primary component by themselves.
         options.put("pc.recovery", "TRUE");
+        options.put("gmcast.listen_addr", GCOMM_LISTEN_ADDRESS);
         options.putAll(tlsOptions(cluster));
         options.putAll(cluster.galera().sortedProviderOptions());
         StringJoiner joined = new StringJoiner(";");

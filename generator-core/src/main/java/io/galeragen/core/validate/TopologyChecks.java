@@ -1,6 +1,7 @@
 package io.galeragen.core.validate;
 
 import io.galeragen.core.model.GaleraCluster;
+import io.galeragen.core.model.MemoryBudget;
 import io.galeragen.core.model.Placement;
 
 import java.util.ArrayList;
@@ -66,6 +67,14 @@ public final class TopologyChecks {
                 && 2 * (votes - cluster.podDisruptionBudget().maxUnavailable()) <= votes) {
             warnings.add("podDisruptionBudget.maxUnavailable: " + cluster.podDisruptionBudget().maxUnavailable()
                     + " of " + votes + " votes may be drained at once, which takes quorum; 1 keeps a majority");
+        }
+        MemoryBudget budget = cluster.memoryBudget();
+        if (!budget.fits()) {
+            warnings.add("resources.memoryLimit: " + budget.limitMiB() + "M is less than the member needs, "
+                    + budget.total() + "M (" + budget.fixedMiB() + "M fixed, " + budget.connectionsMiB()
+                    + "M for connections, " + budget.gcacheSize() + " gcache, " + budget.bufferPoolSize()
+                    + " buffer pool at least), so a busy member may be OOM-killed; raise it, or lower max_connections "
+                    + "and the buffer pool with galera.extraCnf");
         }
         return List.copyOf(warnings);
     }

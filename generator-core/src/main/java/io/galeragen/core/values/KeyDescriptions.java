@@ -17,14 +17,19 @@ final class KeyDescriptions {
             "replicas", "Galera members (1 to 31); 1 runs a standalone MariaDB without wsrep. Use an odd number.",
             "clusterDomain", "The Kubernetes cluster DNS domain, used in peer addresses.",
             "images", "Container images, each pinned to a tag or digest.",
-            "images.mariadb", "The official mariadb image (10.11 or 11.x), with a tag or digest.",
-            "images.exporter", "prom/mysqld-exporter, at least v0.15, with a tag or digest.",
+            "images.mariadb", "The official mariadb image, with a tag or digest. The default is the newest 10.11 "
+                    + "release the official image ships; moving to 11.4 or 11.8 LTS is an upgrade, not a tag change: "
+                    + "see 'Moving to MariaDB 11.4 or 11.8' below.",
+            "images.exporter", "prom/mysqld-exporter, at least v0.15, with a tag or digest (v0.17.2 is what the "
+                    + "tests run).",
             "images.pullPolicy", "Kubernetes imagePullPolicy: Always, IfNotPresent or Never.",
             "storage", "Each member's data volume (one PVC per pod).",
-            "storage.size", "A Kubernetes quantity, e.g. 20Gi.",
+            "storage.size", "A Kubernetes quantity, e.g. 20Gi. Also bounds the startup probe: at least 6 hours, or "
+                    + "the time to copy it at 10 MiB/s.",
             "storage.storageClassName", "The StorageClass to claim from; null means the cluster's default class.",
             "storage.accessModes", "PVC access modes, e.g. [ReadWriteOnce].",
-            "resources", "Compute resources of the MariaDB container; null leaves a value unset.",
+            "resources", "Compute resources of the MariaDB container and its init container; null leaves a value "
+                    + "unset. The memory limit (else request) sizes the buffer pool and gcache (see 'Memory budget').",
             "galera", "Galera replication settings rendered into galera.cnf.",
             "galera.sstMethod", "How a joiner gets a full copy (wsrep_sst_method): mariabackup does not block the donor, rsync does.",
             "galera.sstCredentials", "The Secret key holding the SST user's password (used by mariabackup).",
@@ -34,9 +39,9 @@ final class KeyDescriptions {
                     + "member from falling behind (flow control), each costs a thread and its buffers; with "
                     + "innodb_flush_log_at_trx_commit=2 one applier kept up in every benchmark run (docs/performance.md).",
             "galera.gcacheSize", "gcache.size: history a member keeps, which decides IST or full SST on rejoin (e.g. "
-                    + "512M, 2G); unset derives 1/20 of the volume, at most the memory limit, 128M to 8G. Trade-off: a "
-                    + "file of this size in the datadir, memory-mapped (its recent part lives in the page cache, "
-                    + "counted against the pod's memory); larger lets a member stay away longer and still rejoin by IST.",
+                    + "512M, 2G); unset derives it from storage and memory (see 'Memory budget' below). Trade-off: a "
+                    + "file of this size in the datadir, memory-mapped (its pages count against the pod's memory); "
+                    + "larger lets a member stay away longer and still rejoin by IST, and leaves less for the buffer pool.",
             "galera.providerOptions", "Extra wsrep_provider_options, option name to value (gcache.size is set by galera.gcacheSize).",
             "galera.extraCnf", "Extra lines for the [mysqld] section, each key=value or key.",
             "exporter", "The Prometheus mysqld-exporter sidecar.",
@@ -80,10 +85,14 @@ final class KeyDescriptions {
             "monitoring.scrapeInterval", "How often Prometheus scrapes, e.g. 30s.",
             "monitoring.alertFor", "How long a condition must hold before an alert fires, e.g. 5m.",
             "monitoring.labels", "Extra labels on the ServiceMonitor and PrometheusRule, for Prometheus' selectors.",
-            "networkPolicy", "An optional NetworkPolicy: SQL from selected clients, Galera ports between members only.",
-            "networkPolicy.enabled", "Whether it is rendered.",
-            "networkPolicy.clientPodLabels", "Labels of the pods that may connect to 3306; empty means every pod of the selected namespaces.",
-            "networkPolicy.clientNamespaceLabels", "Labels of the namespaces clients run in; empty means the cluster's own namespace only.",
+            "networkPolicy", "A NetworkPolicy for the members: Galera ports (4444, 4567, 4568) only between members "
+                    + "and the arbitrator, SQL from every client or from selected ones, metrics from monitoring.",
+            "networkPolicy.enabled", "Whether it is rendered (as Bitnami's chart does by default): without it any pod "
+                    + "can join the group and receive a full copy by SST. Inert where the network plugin ignores policies.",
+            "networkPolicy.clientPodLabels", "Labels of the pods that may connect to 3306; with both client "
+                    + "selectors empty, any client may.",
+            "networkPolicy.clientNamespaceLabels", "Labels of the namespaces clients run in; empty with "
+                    + "clientPodLabels set means the cluster's own namespace.",
             "networkPolicy.monitoringNamespace", "The namespace Prometheus scrapes from.",
             "security", "The identity the pods run as.",
             "security.runAsUser", "The uid; 999 is the mysql user of the official image.",

@@ -3,6 +3,8 @@ package io.galeragen.core.values;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.galeragen.core.model.Defaults;
 import io.galeragen.core.model.GaleraCluster;
+import io.galeragen.core.model.MemoryBudget;
+import io.galeragen.core.model.Resources;
 
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -38,16 +40,98 @@ public final class ValuesReference {
                 .append(shape.kind() == ValueShape.Kind.OBJECT ? "" : defaultText(defaults.at(pointer(path))))
                 .append(" | ").append(KeyDescriptions.of(path).replace("|", "\\|")).append(" |\n"));
         text.append("\n## Tuned settings that are not keys\n\n")
-                .append("galera.cnf sets these on every Galera member (replicas 2 or more); `galera.extraCnf` lines ")
-                .append("come last and win, so each can be put back. Measurements: docs/performance.md.\n\n")
+                .append("galera.cnf sets these on every Galera member (replicas 2 or more; the first four on a ")
+                .append("standalone server too); `galera.extraCnf` lines come last and win, so each can be put back. ")
+                .append("Measurements: docs/performance.md.\n\n")
                 .append("| Setting | Value | Why | Trade-off |\n| --- | --- | --- | --- |\n")
+                .append("| `bind-address` | `*` | every address family: IPv4, IPv6-only and dual-stack pods (`0.0.0.0` ")
+                .append("leaves an IPv6-only pod unreachable) | none: MariaDB listens on IPv6 only where the kernel has it |\n")
+                .append("| `max_connections` | `").append(Defaults.MAX_CONNECTIONS).append("` | MariaDB's default, ")
+                .append("written out because the memory budget counts on it | raising it without raising the memory ")
+                .append("limit lets a burst of connections take what the buffer pool was given: lower the buffer pool ")
+                .append("with it |\n")
+                .append("| `innodb_buffer_pool_size` | derived | see Memory budget | see Memory budget |\n")
+                .append("| `gmcast.listen_addr` | `tcp://[::]:4567` | Galera's default, `tcp://0.0.0.0`, refuses IPv6 ")
+                .append("peers; `[::]` takes both families (also with IPv6 turned off by sysctl) | fails only on a ")
+                .append("kernel booted with `ipv6.disable=1` |\n")
                 .append("| `innodb_flush_log_at_trx_commit` | `").append(Defaults.FLUSH_LOG_AT_TRX_COMMIT)
                 .append("` | +71% write TPS, p95 halved on the throughput harness | Durability: the redo log reaches ")
                 .append("disk once a second, not at every commit. A killed mariadbd loses nothing (the OS holds the ")
                 .append("log); a member whose node loses power loses at most its last second locally and gets it back ")
                 .append("from a peer by IST; only a power loss of every member at once can lose the last second of ")
                 .append("acknowledged commits. `replicas: 1` keeps MariaDB's 1. Memory: none. |\n");
+        memoryBudget(text);
+        upgrades(text);
         return text.toString();
+    }
+
+    /** The memory budget's formula and worked examples, computed by the model itself. */
+    private static void memoryBudget(StringBuilder text) {
+        text.append("\n## Memory budget\n\n")
+                .append("A member's memory limit (`resources.memoryLimit`, else `memoryRequest`) must hold the ")
+                .append("InnoDB buffer pool, the gcache and the connections together: a container over its limit is ")
+                .append("OOM-killed, and a killed member rejoins by IST or SST. galera-gen shares the limit out, in MiB:\n\n")
+                .append("```\nbudget      = limit - ").append(Defaults.FIXED_MEMORY_MIB).append(" fixed - ")
+                .append(Defaults.MAX_CONNECTIONS).append(" connections x ").append(Defaults.CONNECTION_MEMORY_MIB)
+                .append("\ngcache      = storage.size / ").append(Defaults.GCACHE_STORAGE_DIVISOR).append(", at most budget / ")
+                .append(Defaults.GCACHE_BUDGET_DIVISOR).append(", rounded down to ").append(Defaults.GCACHE_GRANULE_MIB)
+                .append("M, from ").append(Defaults.MIN_GCACHE_MIB).append("M to ").append(Defaults.MAX_GCACHE_MIB)
+                .append("M   (galera.gcacheSize replaces it)\nbuffer pool = budget - gcache, rounded down to ")
+                .append(Defaults.BUFFER_POOL_CHUNK_MIB).append("M, at least ").append(Defaults.MIN_BUFFER_POOL_MIB)
+                .append("M\n```\n\n")
+                .append("- **fixed** (").append(Defaults.FIXED_MEMORY_MIB).append("M): mariadbd and the Galera ")
+                .append("provider, the Aria page cache (128M, internal temporary tables), the redo log buffer, and ")
+                .append("the processes beside mariadbd in the container (mariabackup on a donor, the probes).\n")
+                .append("- **connections** (").append(Defaults.CONNECTION_MEMORY_MIB).append("M each): sort, join, ")
+                .append("read and read_rnd buffers, thread stack and network buffers at MariaDB's defaults, as if every ")
+                .append("connection sorted at once. In-memory temporary tables (up to tmp_table_size, 16M, each) are ")
+                .append("not counted: a workload of large GROUP BYs needs headroom of its own.\n")
+                .append("- **gcache**: a memory-mapped file; its pages count against the limit. A larger gcache lets ")
+                .append("a member stay away longer and still rejoin by IST instead of a full SST, and leaves less ")
+                .append("for the buffer pool: a quarter of the budget at most.\n")
+                .append("- **buffer pool**: the rest. The larger it is, the less InnoDB reads from disk; it is the ")
+                .append("setting that matters most for read performance, so it gets what is left.\n\n")
+                .append("With no limit and no request, MariaDB's defaults stay (buffer pool 128M). A limit below ")
+                .append("the budget's minimum renders with a warning. To choose differently, set `galera.gcacheSize`, ")
+                .append("and put `innodb_buffer_pool_size=...` or `max_connections=...` in `galera.extraCnf` (they ")
+                .append("come last and win).\n\n")
+                .append("| memory limit | storage.size | gcache | buffer pool | share of the limit |\n")
+                .append("| --- | --- | --- | --- | --- |\n");
+        for (String[] example : new String[][] {{"1Gi", "10Gi"}, {"2Gi", "20Gi"}, {"4Gi", "50Gi"}, {"8Gi", "100Gi"},
+                {"32Gi", "500Gi"}}) {
+            MemoryBudget budget = GaleraCluster.builder()
+                    .resources(new Resources("1", example[0], null, example[0]))
+                    .storage(Defaults.STORAGE.withSize(example[1])).build().memoryBudget();
+            text.append("| ").append(example[0]).append(" | ").append(example[1]).append(" | ")
+                    .append(budget.gcacheSize()).append(" | ").append(budget.bufferPoolSize()).append(" | ")
+                    .append(100 * budget.bufferPoolMiB() / budget.limitMiB()).append("% |\n");
+        }
+    }
+
+    /** How to move the image to a newer LTS series. */
+    private static void upgrades(StringBuilder text) {
+        text.append("\n## Moving to MariaDB 11.4 or 11.8\n\n")
+                .append("The default image is `").append(Defaults.MARIADB_IMAGE).append("`, the newest 10.11 LTS ")
+                .append("release of the official image, and the series every test here runs. Moving a cluster to 11.4 ")
+                .append("or 11.8 LTS is a major upgrade, done one member at a time by the StatefulSet's rolling update ")
+                .append("once `images.mariadb` (and `arbitrator.image`) change. What changes:\n\n")
+                .append("- **Upgrade path**: a rolling upgrade mixes versions while it runs; MariaDB documents it ")
+                .append("from 10.11 to 11.4 for Galera clusters, so reach 11.8 through 11.4 unless its release notes ")
+                .append("say otherwise. Back up first; a member that has run 11.x on its datadir never goes back.\n")
+                .append("- **Upgrade of the system tables**: the image's entrypoint runs `mariadb-upgrade` only with ")
+                .append("`MARIADB_AUTO_UPGRADE=1`; 11.x records the version in `mariadb_upgrade_info` instead of ")
+                .append("`mysql_upgrade_info`. Run `mariadb-upgrade` on each member after its restart, or add the ")
+                .append("variable through a customizer.\n")
+                .append("- **SST account**: mariabackup's privileges are RELOAD, PROCESS, LOCK TABLES and BINLOG ")
+                .append("MONITOR on 10.11 (what `init-users.sh` grants); check mariabackup's documentation for the ")
+                .append("target release and `GRANT` what it adds before the roll, since accounts replicate.\n")
+                .append("- **TLS by default**: from 11.4 the server generates a certificate and clients verify it; ")
+                .append("the probes and SST use the local socket and are not affected, the exporter connects to ")
+                .append("127.0.0.1 without TLS, which the server still accepts unless `require_secure_transport` is set.\n")
+                .append("- **Names**: the `mysql*` program names are deprecated in favour of `mariadb*`; galera-gen's ")
+                .append("scripts call the `mariadb*` names.\n")
+                .append("- **Exporter**: `images.exporter` v0.15 and later read the same my.cnf; the one galera-gen ")
+                .append("writes is read alike by v0.17.2 and v0.18+.\n");
     }
 
     private static String typeName(ValueShape shape) {

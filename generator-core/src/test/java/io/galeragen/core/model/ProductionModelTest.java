@@ -36,7 +36,7 @@ class ProductionModelTest {
         assertThat(cluster.monitoring().serviceMonitor()).isFalse();
         assertThat(cluster.monitoring().prometheusRule()).isFalse();
         assertThat(cluster.monitoring().alertFor()).isEqualTo("5m");
-        assertThat(cluster.networkPolicy().enabled()).isFalse();
+        assertThat(cluster.networkPolicy().enabled()).isTrue();
         assertThat(cluster.networkPolicy().monitoringNamespace()).isEqualTo("monitoring");
         assertThat(cluster.security()).isEqualTo(new Security(999, 999, 999));
         assertThat(cluster.tls()).isEqualTo(new Tls(false, "orders-tls"));
@@ -47,7 +47,9 @@ class ProductionModelTest {
         assertThat(cluster.galera().applierThreads()).isZero();
         assertThat(cluster.galera().gcacheSize()).isNull();
         assertThat(cluster.effectiveApplierThreads()).isEqualTo(1);
-        assertThat(cluster.effectiveGcacheSize()).isEqualTo("512M");
+        assertThat(cluster.effectiveGcacheSize()).isEqualTo("128M");
+        assertThat(cluster.memoryBudget().bufferPoolSize()).isEqualTo("128M");
+        assertThat(cluster.memoryBudget().fits()).isTrue();
         assertThat(cluster.votes()).isEqualTo(3);
     }
 

@@ -1,7 +1,11 @@
 # galera.cnf for ${cluster.name}, rendered by galera-gen. No credentials here: init.sh writes them from Secrets.
 [mysqld]
-bind-address=0.0.0.0
+# Every address family: IPv4, IPv6 and dual-stack pods.
+bind-address=*
 skip-name-resolve
+# ${cluster.memoryBudget().describe()}
+max_connections=${maxConnections?c}
+innodb_buffer_pool_size=${cluster.memoryBudget().bufferPoolSize()}
 <#if wsrep>
 # Galera requires row-based replication, InnoDB and interleaved auto-increment locks.
 binlog_format=ROW

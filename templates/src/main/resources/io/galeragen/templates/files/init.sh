@@ -32,6 +32,10 @@ READY_PEERS_HOST=${READY_PEERS_HOST:-}
 WSREP_CLUSTER_ADDRESS=${WSREP_CLUSTER_ADDRESS:-}
 NODE_ADDRESS=${NODE_ADDRESS:-}
 GALERA_CONTAINER=${GALERA_CONTAINER:-init}
+# The SST password arrives as a mounted Secret file; SST_PASSWORD itself is still read (test harnesses).
+if [[ -z "${SST_PASSWORD:-}" && -n "${SST_PASSWORD_FILE:-}" ]]; then
+  SST_PASSWORD=$(<"$SST_PASSWORD_FILE")
+fi
 # Only a test harness sets this: it points mariadbd at a my.cnf outside /etc/mysql.
 MARIADBD_DEFAULTS_FILE=${MARIADBD_DEFAULTS_FILE:-}
 SQL_PORT=3306
@@ -87,6 +91,8 @@ install_config() {
     echo "# written by init.sh for $POD_NAME"
     echo "[galera]"
     echo "wsrep_node_name=$POD_NAME"
+    # An IPv6 pod IP needs brackets wherever Galera and the SST scripts read an address.
+    [[ "$NODE_ADDRESS" == *:* && "$NODE_ADDRESS" != \[* ]] && NODE_ADDRESS="[$NODE_ADDRESS]"
     [[ -n "$NODE_ADDRESS" ]] && echo "wsrep_node_address=$NODE_ADDRESS"
     [[ -n "$WSREP_CLUSTER_ADDRESS" ]] && echo "wsrep_cluster_address=$WSREP_CLUSTER_ADDRESS"
     true

@@ -1,16 +1,33 @@
 #!/bin/bash
 # Probes of the mariadb container: probe.sh started|ready
 #   started  the server answers SQL (startupProbe: SST may take long, so no liveness probe restarts a joiner)
-#   ready    the server answers and, when Galera is on, this member is Synced inside the primary component:
-#            a member of a non-primary component (split brain) must take no traffic.
+#   ready    the server answers and, where galera.cnf turns Galera on, this member is Synced (wsrep_local_state 4)
+#            inside the primary component: a member of a non-primary component (split brain), a joiner, a donor and
+#            the image entrypoint's temporary server (which runs with wsrep off while it initialises a datadir) must
+#            take no traffic, and peers must not join them.
 set -euo pipefail
 
 mode=${1:?usage: probe.sh started|ready}
-# The root password reaches the query through the environment, never the command line.
-export MYSQL_PWD="${MARIADB_ROOT_PASSWORD:-}"
+GALERA_CONFIG_DIR=${GALERA_CONFIG_DIR:-/etc/galera}
+# The root password reaches the query through the environment, never the command line; it is read from the
+# mounted Secret file as the image's entrypoint reads it (trailing newlines dropped).
+if [[ -n "${MARIADB_ROOT_PASSWORD_FILE:-}" ]]; then
+  MYSQL_PWD=$(<"$MARIADB_ROOT_PASSWORD_FILE")
+else
+  MYSQL_PWD=${MARIADB_ROOT_PASSWORD:-}
+fi
+export MYSQL_PWD
 
 sql() {
   mariadb --protocol=socket --user=root --batch --skip-column-names --connect-timeout=5 --execute="$1"
+}
+
+galera_expected() {
+  grep -qx 'wsrep_on=ON' "$GALERA_CONFIG_DIR/galera.cnf" 2>/dev/null
+}
+
+status_of() {
+  echo "(SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = '$1')"
 }
 
 case "$mode" in
@@ -18,11 +35,14 @@ case "$mode" in
     sql "SELECT 1" >/dev/null
     ;;
   ready)
-    read -r wsrep_on wsrep_ready cluster_status < <(sql "SELECT @@wsrep_on,
-        (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY'),
-        (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_CLUSTER_STATUS')")
-    if [ "$wsrep_on" = "1" ] && { [ "$wsrep_ready" != "ON" ] || [ "$cluster_status" != "Primary" ]; }; then
-      echo "not ready: wsrep_ready=$wsrep_ready wsrep_cluster_status=$cluster_status" >&2
+    read -r wsrep_on wsrep_ready cluster_status local_state < <(sql "SELECT @@wsrep_on, $(status_of WSREP_READY),
+        $(status_of WSREP_CLUSTER_STATUS), $(status_of WSREP_LOCAL_STATE)")
+    if [[ "$wsrep_on" != "1" ]] && galera_expected; then
+      echo "not ready: Galera is off on this server (@@wsrep_on=0), e.g. the entrypoint's temporary server" >&2
+      exit 1
+    fi
+    if [[ "$wsrep_on" == "1" ]] && [[ "$wsrep_ready" != "ON" || "$cluster_status" != "Primary" || "$local_state" != "4" ]]; then
+      echo "not ready: wsrep_ready=$wsrep_ready wsrep_cluster_status=$cluster_status wsrep_local_state=$local_state (4 is Synced)" >&2
       exit 1
     fi
     ;;
