@@ -48,6 +48,9 @@ public final class LabSecrets {
             Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream())
                     .forEach(container -> collectEnv(container, referenced));
             for (Volume volume : pod.getVolumes()) {
+                if (volume.getProjected() != null) {
+                    collectProjected(volume, referenced);
+                }
                 if (volume.getSecret() == null) {
                     continue;
                 }
@@ -85,6 +88,22 @@ public final class LabSecrets {
     /** Makes a CA and a certificate for the pods (only called when a pod mounts a TLS Secret). */
     interface TlsFiles {
         Map<String, byte[]> make();
+    }
+
+    /** A projected volume's secret sources, each with its items (optional ones too: a person creates every key). */
+    private static void collectProjected(Volume volume, Map<String, TreeSet<String>> referenced) {
+        for (var source : volume.getProjected().getSources()) {
+            if (source.getSecret() == null) {
+                continue;
+            }
+            List<KeyToPath> items = source.getSecret().getItems();
+            if (items == null || items.isEmpty()) {
+                throw new IllegalArgumentException("volume " + volume.getName() + " projects every key of Secret "
+                        + source.getSecret().getName() + ": the lab cannot tell which keys it holds");
+            }
+            TreeSet<String> keys = referenced.computeIfAbsent(source.getSecret().getName(), k -> new TreeSet<>());
+            items.forEach(item -> keys.add(item.getKey()));
+        }
     }
 
     private static void collectEnv(Container container, Map<String, TreeSet<String>> referenced) {

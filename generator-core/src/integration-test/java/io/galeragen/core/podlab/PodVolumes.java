@@ -1,9 +1,12 @@
 package io.galeragen.core.podlab;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapProjection;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.SecretProjection;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +25,10 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>configMap: a directory (mode 0777, then fsGroup) laid out by the atomic writer, items or every key, each file
  *       with the item's mode or defaultMode (0644);</li>
- *   <li>secret: the same on a tmpfs (Kubernetes keeps secrets in memory);</li>
+ *   <li>secret: the same on a tmpfs (Kubernetes keeps secrets in memory); a missing key of an optional Secret is
+ *       left out;</li>
+ *   <li>projected: its secret and configMap sources in one such directory on a tmpfs, defaultMode for every file
+ *       without a mode of its own;</li>
  *   <li>emptyDir: a new directory, 0777, fsGroup (a tmpfs for medium Memory); it lives as long as the pod;</li>
  *   <li>persistentVolumeClaim: the claim's volume, ownership changed to fsGroup at every mount unless
  *       fsGroupChangePolicy OnRootMismatch finds the root already right.</li>
@@ -66,7 +72,9 @@ final class PodVolumes {
                 if (configMap != null) {
                     configMap.getData().forEach((k, v) -> data.put(k, v.getBytes(StandardCharsets.UTF_8)));
                 }
-                project(path, data, volume.getConfigMap().getItems(), volume.getConfigMap().getDefaultMode(), volume);
+                ProjectedFiles.write(path, files(data, volume.getConfigMap().getItems(),
+                        mode(volume.getConfigMap().getDefaultMode()), Boolean.TRUE.equals(volume.getConfigMap().getOptional()),
+                        volume));
                 VolumeOwnership.apply(path, fsGroup, true, null);
             } else if (volume.getSecret() != null) {
                 emptyDir(path, true);
@@ -74,8 +82,13 @@ final class PodVolumes {
                 if (data == null && !Boolean.TRUE.equals(volume.getSecret().getOptional())) {
                     throw new EnvResolver.ConfigError("secret \"" + volume.getSecret().getSecretName() + "\" not found");
                 }
-                project(path, data == null ? Map.of() : data, volume.getSecret().getItems(),
-                        volume.getSecret().getDefaultMode(), volume);
+                ProjectedFiles.write(path, files(data == null ? Map.of() : data, volume.getSecret().getItems(),
+                        mode(volume.getSecret().getDefaultMode()), Boolean.TRUE.equals(volume.getSecret().getOptional()),
+                        volume));
+                VolumeOwnership.apply(path, fsGroup, true, null);
+            } else if (volume.getProjected() != null) {
+                emptyDir(path, true);
+                ProjectedFiles.write(path, projected(volume));
                 VolumeOwnership.apply(path, fsGroup, true, null);
             } else if (volume.getEmptyDir() != null) {
                 if (!Files.isDirectory(path)) {
@@ -88,15 +101,49 @@ final class PodVolumes {
                         security.getFsGroupChangePolicy());
             } else {
                 throw new EnvResolver.ConfigError("volume " + volume.getName() + ": a type the lab does not run "
-                        + "(configMap, secret, emptyDir and persistentVolumeClaim are supported)");
+                        + "(configMap, secret, projected, emptyDir and persistentVolumeClaim are supported)");
             }
             paths.put(volume.getName(), path);
         }
         return Map.copyOf(paths);
     }
 
-    private void project(Path path, Map<String, byte[]> data, List<KeyToPath> items, Integer defaultMode, Volume volume) {
-        int mode = defaultMode == null ? 0644 : defaultMode;
+    /** A projected volume's files: each secret and configMap source in order, later paths replacing earlier ones. */
+    private Map<String, ProjectedFiles.File> projected(Volume volume) {
+        int mode = mode(volume.getProjected().getDefaultMode());
+        Map<String, ProjectedFiles.File> payload = new LinkedHashMap<>();
+        for (VolumeProjection source : volume.getProjected().getSources()) {
+            if (source.getSecret() != null) {
+                SecretProjection secret = source.getSecret();
+                boolean optional = Boolean.TRUE.equals(secret.getOptional());
+                Map<String, byte[]> data = lab.cluster().secrets().data(secret.getName());
+                if (data == null && !optional) {
+                    throw new EnvResolver.ConfigError("secret \"" + secret.getName() + "\" not found");
+                }
+                payload.putAll(files(data == null ? Map.of() : data, secret.getItems(), mode, optional, volume));
+            } else if (source.getConfigMap() != null) {
+                ConfigMapProjection projection = source.getConfigMap();
+                boolean optional = Boolean.TRUE.equals(projection.getOptional());
+                ConfigMap configMap = lab.cluster().configMap(pod.namespace(), projection.getName()).orElse(null);
+                if (configMap == null && !optional) {
+                    throw new EnvResolver.ConfigError("configmap \"" + projection.getName() + "\" not found");
+                }
+                Map<String, byte[]> data = new LinkedHashMap<>();
+                if (configMap != null) {
+                    configMap.getData().forEach((k, v) -> data.put(k, v.getBytes(StandardCharsets.UTF_8)));
+                }
+                payload.putAll(files(data, projection.getItems(), mode, optional, volume));
+            } else {
+                throw new EnvResolver.ConfigError("volume " + volume.getName() + ": a projected source the lab does "
+                        + "not run (secret and configMap are supported)");
+            }
+        }
+        return payload;
+    }
+
+    /** The files of one source: its items or every key; a missing key is an error unless the source is optional. */
+    private static Map<String, ProjectedFiles.File> files(Map<String, byte[]> data, List<KeyToPath> items, int mode,
+                                                         boolean optional, Volume volume) {
         Map<String, ProjectedFiles.File> payload = new LinkedHashMap<>();
         if (items == null || items.isEmpty()) {
             data.forEach((key, value) -> payload.put(key, new ProjectedFiles.File(value, mode)));
@@ -104,12 +151,19 @@ final class PodVolumes {
             for (KeyToPath item : items) {
                 byte[] value = data.get(item.getKey());
                 if (value == null) {
+                    if (optional) {
+                        continue;
+                    }
                     throw new EnvResolver.ConfigError("volume " + volume.getName() + ": no key " + item.getKey());
                 }
                 payload.put(item.getPath(), new ProjectedFiles.File(value, item.getMode() == null ? mode : item.getMode()));
             }
         }
-        ProjectedFiles.write(path, payload);
+        return payload;
+    }
+
+    private static int mode(Integer defaultMode) {
+        return defaultMode == null ? 0644 : defaultMode;
     }
 
     /** A new directory with mode 0777, on a tmpfs when in memory (a tmpfs root keeps its sticky bit: 1777). */
