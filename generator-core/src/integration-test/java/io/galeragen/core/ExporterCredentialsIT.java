@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,55 +38,26 @@ class ExporterCredentialsIT {
             "a$b", "${HOME}", "$$", "ends$", "quote'and\"double", "back`tick`", "back\\slash", "trailing\\",
             " leading and trailing ", "percent%s", "unicode-ünï-密码", "=equals:colon", "\"fully quoted\"");
 
+    private static StandaloneMariadb server;
     private static Path dir;
-    private static Process server;
-    private static int sqlPort;
     private static Rendering rendering;
 
     @BeforeAll
     static void startServer() throws Exception {
-        ExternalTool.requireFiles(List.of("/usr/sbin/mariadbd", "/usr/bin/mariadb-install-db", "/usr/bin/my_print_defaults"),
-                "mariadb-server mariadb-client");
+        ExternalTool.requireFiles(List.of("/usr/bin/my_print_defaults"), "mariadb-client");
         ExternalTool.require(exporterBinary(), "prometheus-mysqld-exporter (trixie; .ci/run extracts it)");
         rendering = GaleraGenerator.builder().build().render(GaleraCluster.defaults());
-        dir = Files.createTempDirectory("galera-exporter-it");
-        Files.createDirectories(dir.resolve("data"));
-        Files.createDirectories(dir.resolve("tmp"));
-        run(List.of("chown", "-R", "mysql:", dir.toString()));
-        sqlPort = freePort();
-        Files.writeString(dir.resolve("my.cnf"), """
-                [mysqld]
-                user=mysql
-                datadir=%1$s/data
-                socket=%1$s/mysqld.sock
-                pid-file=%1$s/mysqld.pid
-                log_error=%1$s/error.log
-                tmpdir=%1$s/tmp
-                port=%2$d
-                bind-address=127.0.0.1
-                skip-name-resolve
-                """.formatted(dir, sqlPort));
-        run(List.of("mariadb-install-db", "--no-defaults", "--datadir=" + dir.resolve("data"), "--user=mysql",
-                "--tmpdir=" + dir.resolve("tmp"), "--skip-test-db", "--auth-root-authentication-method=socket"));
-        server = new ProcessBuilder("mariadbd", "--defaults-file=" + dir.resolve("my.cnf"))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mariadbd.out").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (run(List.of("mariadb", "--socket=" + dir.resolve("mysqld.sock"), "-e", "SELECT 1")).exitCode() != 0) {
-            assertThat(System.nanoTime()).as("mariadbd did not start: " + Files.readString(dir.resolve("error.log")))
-                    .isLessThan(deadline);
-            Thread.sleep(200);
-        }
+        server = StandaloneMariadb.start("exporter");
+        dir = server.dir();
         // The image's entrypoint creates healthcheck@127.0.0.1 at first start; with an account for the host the server
         // names the user it denies (without one it only says the host is not allowed).
-        run(List.of("mariadb", "--socket=" + dir.resolve("mysqld.sock"), "-e",
-                "CREATE USER healthcheck@'127.0.0.1' IDENTIFIED BY 'unused-" + System.nanoTime() + "'"));
+        server.sql("CREATE USER healthcheck@'127.0.0.1' IDENTIFIED BY 'unused-" + System.nanoTime() + "'");
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         if (server != null) {
-            server.destroy();
-            server.waitFor();
+            server.close();
         }
     }
 
@@ -112,8 +82,7 @@ class ExporterCredentialsIT {
     void theGrantsCoverEveryCollectorTheRenderedExporterRuns() throws Exception {
         Path secret = secretMyCnf("[client]\nuser=exporter\npassword=0123456789abcdef\n");
         createAccountAsTheEntrypointDoes(secret);
-        assertThat(run(List.of("mariadb", "--socket=" + dir.resolve("mysqld.sock"), "-NBe",
-                "SHOW GRANTS FOR 'exporter'@'127.0.0.1'")).output())
+        assertThat(server.sql("SHOW GRANTS FOR 'exporter'@'127.0.0.1'").output())
                 .contains("GRANT PROCESS ON *.* TO `exporter`@`127.0.0.1`");
 
         Scrape scrape = scrapeWithExporterConfig(secret);
@@ -156,7 +125,7 @@ class ExporterCredentialsIT {
         Path harness = dir.resolve("entrypoint-harness.sh");
         // docker-entrypoint.sh's docker_process_sql, against this server's socket, then init-users.sh sourced.
         Files.writeString(harness, "set -eo pipefail\n"
-                + "docker_process_sql() { mariadb --protocol=socket -uroot --socket='" + dir.resolve("mysqld.sock")
+                + "docker_process_sql() { mariadb --protocol=socket -uroot --socket='" + server.socket()
                 + "' \"$@\"; }\n"
                 + "export GALERA_CONFIG_DIR='" + files + "' EXPORTER_MY_CNF='" + secret + "'\n"
                 + ". '" + files.resolve("init-users.sh") + "'\n");
@@ -171,10 +140,10 @@ class ExporterCredentialsIT {
                 secret.toString(), target.toString()));
         assertThat(writer.exitCode()).as(writer.output()).isZero();
         List<String> args = new ArrayList<>(List.of(exporterBinary()));
-        int webPort = freePort();
+        int webPort = StandaloneMariadb.freePort();
         for (String arg : exporter().getArgs()) {
             args.add(arg.startsWith("--config.my-cnf=") ? "--config.my-cnf=" + target
-                    : arg.startsWith("--mysqld.address=") ? "--mysqld.address=127.0.0.1:" + sqlPort
+                    : arg.startsWith("--mysqld.address=") ? "--mysqld.address=127.0.0.1:" + server.port()
                     : arg.startsWith("--web.listen-address=") ? "--web.listen-address=127.0.0.1:" + webPort : arg);
         }
         Path log = dir.resolve("exporter.log");
@@ -226,8 +195,7 @@ class ExporterCredentialsIT {
     }
 
     private static void dropAccount() {
-        run(List.of("mariadb", "--socket=" + dir.resolve("mysqld.sock"), "-e",
-                "DROP USER IF EXISTS 'exporter'@'127.0.0.1', 'exporter'@'localhost'"));
+        server.sql("DROP USER IF EXISTS 'exporter'@'127.0.0.1', 'exporter'@'localhost'");
     }
 
     /** A MariaDB option-file value inside double quotes: backslash and double quote escaped. */
@@ -239,12 +207,6 @@ class ExporterCredentialsIT {
     private static String exporterBinary() {
         String configured = System.getenv("GALERA_MYSQLD_EXPORTER");
         return configured != null ? configured : "mysqld_exporter";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static ExternalTool.Result run(List<String> command) {
