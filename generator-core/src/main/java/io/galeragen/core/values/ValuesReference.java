@@ -40,8 +40,9 @@ public final class ValuesReference {
                 .append(shape.kind() == ValueShape.Kind.OBJECT ? "" : defaultText(defaults.at(pointer(path))))
                 .append(" | ").append(KeyDescriptions.of(path).replace("|", "\\|")).append(" |\n"));
         text.append("\n## Tuned settings that are not keys\n\n")
-                .append("galera.cnf sets these on every Galera member (replicas 2 or more; the first four on a ")
-                .append("standalone server too); `galera.extraCnf` lines come last and win, so each can be put back. ")
+                .append("galera.cnf sets these on every Galera member (replicas 2 or more; bind-address, max_connections and ")
+                .append("the buffer pool on a standalone server too); `galera.extraCnf` lines come last and win, so each can ")
+                .append("be put back. ")
                 .append("Measurements: docs/performance.md.\n\n")
                 .append("| Setting | Value | Why | Trade-off |\n| --- | --- | --- | --- |\n")
                 .append("| `bind-address` | `*` | every address family: IPv4, IPv6-only and dual-stack pods (`0.0.0.0` ")
