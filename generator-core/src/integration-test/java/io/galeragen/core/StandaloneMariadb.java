@@ -60,6 +60,7 @@ final class StandaloneMariadb implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (mariadb.sql("SELECT 1").exitCode() != 0) {
             if (!server.isAlive() || System.nanoTime() > deadline) {
+                mariadb.close();
                 Path log = dir.resolve("error.log");
                 throw new AssertionError("mariadbd did not start: " + (Files.exists(log) ? Files.readString(log)
                         : Files.readString(dir.resolve("mariadbd.out"))));
