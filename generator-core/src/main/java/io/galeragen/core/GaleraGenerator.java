@@ -19,6 +19,7 @@ import io.galeragen.core.validate.StrictResourceReader;
 import io.galeragen.core.validate.TopologyChecks;
 import io.galeragen.core.values.Values;
 import io.galeragen.core.values.ValuesSource;
+import io.galeragen.core.yaml.PlainScalars;
 import io.galeragen.core.yaml.Yaml;
 
 import java.nio.file.Path;
@@ -92,7 +93,8 @@ public final class GaleraGenerator {
     }
 
     /**
-     * The output is the template's text as written; the checks read it back and add their problems. A document
+     * The output is the template's text as written; the checks read it back and add their problems: every unquoted
+     * key and value as YAML 1.1 (Kubernetes) and 1.2 read it ({@link PlainScalars}), then the types. A document
      * that strict schemas passed is not read into its type as well: those schemas refuse everything the typed
      * read would (unknown fields, wrong types), and fabric8's cold start is most of a one-off render's time.
      */
@@ -103,6 +105,8 @@ public final class GaleraGenerator {
             return deferred(rendered, source);
         }
         JsonNode document = Yaml.readTree(rendered.yaml(), source);
+        // Keys and values as both YAML versions read them: Jackson's reading above is only one of them.
+        problems.addAll(PlainScalars.check(rendered.yaml(), rendered.kind() + "/" + rendered.objectName()));
         List<Problem> schemaProblems = schemaProblems(document);
         // Where the schemas found problems, the typed read names them once rather than once per version.
         boolean typed = readTyped && (!schemaProblems.isEmpty() || !checkedByStrictSchemas(document));

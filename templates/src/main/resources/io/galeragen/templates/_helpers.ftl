@@ -1,16 +1,17 @@
 <#-- Layout shared by every resource template. Values arrive computed (see ClusterView). -->
-<#-- A YAML string scalar, quoted where YAML needs it ("3306", "yes", "a b"). -->
+<#-- A YAML string scalar, quoted where YAML 1.1 or 1.2 would read it as something else ("3306", "yes", "a b").
+     Every key and value that comes from the user goes through it: names, namespaces, label keys. -->
 <#function q value>
   <#return yamlScalar(value)>
 </#function>
 <#-- metadata: of a namespaced object, at the top level of a document; extra annotations follow the user's. -->
 <#macro metadata name extraAnnotations={}>
 metadata:
-  name: ${name}
-  namespace: ${cluster.namespace}
+  name: ${q(name)}
+  namespace: ${q(cluster.namespace)}
   labels:
 <#list labels as key, value>
-    ${key}: ${q(value)}
+    ${q(key)}: ${q(value)}
 </#list>
 <@annotationMap extraAnnotations 2/>
 </#macro>
@@ -25,32 +26,32 @@ ${""?left_pad(indent)}annotations:
 <#-- A map of labels at a given indentation. -->
 <#macro labelMap entries indent>
 <#list entries as key, value>
-${""?left_pad(indent)}${key}: ${q(value)}
+${""?left_pad(indent)}${q(key)}: ${q(value)}
 </#list>
 </#macro>
 <#-- metadata: of a namespaced object with its own labels (metrics Service, monitoring objects, arbitrator). -->
 <#macro metadataLabelled name labelEntries extraAnnotations={}>
 metadata:
-  name: ${name}
-  namespace: ${cluster.namespace}
+  name: ${q(name)}
+  namespace: ${q(cluster.namespace)}
   labels:
 <#list labelEntries as key, value>
-    ${key}: ${q(value)}
+    ${q(key)}: ${q(value)}
 </#list>
 <@annotationMap extraAnnotations 2/>
 </#macro>
 <#-- metadata: of a cluster-scoped object (no namespace). -->
 <#macro clusterMetadata name>
 metadata:
-  name: ${name}
+  name: ${q(name)}
   labels:
 <#list labels as key, value>
-    ${key}: ${q(value)}
+    ${q(key)}: ${q(value)}
 </#list>
 <#if annotations?has_content>
   annotations:
 <#list annotations as key, value>
-    ${key}: ${q(value)}
+    ${q(key)}: ${q(value)}
 </#list>
 </#if>
 </#macro>

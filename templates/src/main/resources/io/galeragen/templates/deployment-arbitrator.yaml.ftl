@@ -38,7 +38,7 @@ spec:
                 matchLabels:
 <@h.labelMap selectorLabels 18/>
 <#if scheduling.priorityClassName??>
-      priorityClassName: ${scheduling.priorityClassName}
+      priorityClassName: ${h.q(scheduling.priorityClassName)}
 </#if>
       containers:
       - name: garbd
@@ -82,6 +82,6 @@ spec:
 <#if cluster.tls.enabled>
       - name: tls
         secret:
-          secretName: ${cluster.tls.secretName}
+          secretName: ${h.q(cluster.tls.secretName)}
           defaultMode: 256
 </#if>

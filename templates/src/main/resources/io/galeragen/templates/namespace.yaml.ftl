@@ -2,6 +2,7 @@
 apiVersion: v1
 kind: Namespace
 metadata:
-  name: ${cluster.namespace}
+  name: ${h.q(cluster.namespace)}
   labels:
 <@h.labelMap labels 4/>
+<@h.annotationMap {} 2/>

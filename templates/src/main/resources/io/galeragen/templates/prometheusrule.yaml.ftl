@@ -4,7 +4,7 @@ kind: PrometheusRule
 <@h.metadataLabelled monitoring.prometheusRuleName monitoring.objectLabels/>
 spec:
   groups:
-  - name: ${monitoring.ruleGroup}
+  - name: ${h.q(monitoring.ruleGroup)}
     rules:
 <#list monitoring.rules as rule>
     - alert: ${rule.alert}

@@ -8,7 +8,7 @@ spec:
 <@h.labelMap monitoring.metricsSelector 6/>
   namespaceSelector:
     matchNames:
-    - ${cluster.namespace}
+    - ${h.q(cluster.namespace)}
   endpoints:
   - port: metrics
     interval: ${cluster.monitoring.scrapeInterval}

@@ -5,7 +5,7 @@ kind: StatefulSet
 <#-- checkov's waivers, with their reasons, on the workload and on its pod template (where scanners read them). -->
 <@h.metadata names.statefulSet pod.waivers/>
 spec:
-  serviceName: ${names.peerService}
+  serviceName: ${h.q(names.peerService)}
   replicas: ${cluster.replicas?c}
   # Parallel: after a full outage every member must start at once, or pc.recovery cannot reform the cluster.
   podManagementPolicy: Parallel
@@ -29,7 +29,7 @@ spec:
 <@h.podSecurity 6/>
 <#-- Spreading (topology.*): computed in ViewFactory.scheduling. -->
 <#if scheduling.priorityClassName??>
-      priorityClassName: ${scheduling.priorityClassName}
+      priorityClassName: ${h.q(scheduling.priorityClassName)}
 </#if>
 <#if scheduling.nodeSelector?has_content>
       nodeSelector:
@@ -218,7 +218,7 @@ spec:
       volumes:
       - name: config
         configMap:
-          name: ${names.configMap}
+          name: ${h.q(names.configMap)}
       # Memory-backed: it holds the SST credential init.sh writes for mariadbd.
       - name: conf
         emptyDir:
@@ -232,7 +232,7 @@ spec:
         emptyDir: {}
       - name: initdb
         configMap:
-          name: ${names.configMap}
+          name: ${h.q(names.configMap)}
           items:
           - key: init-users.sh
             path: 10-galera-users.sh
@@ -243,7 +243,7 @@ spec:
           sources:
 <#list pod.credentials as file>
           - secret:
-              name: ${file.secretName}
+              name: ${h.q(file.secretName)}
 <#if file.optional>
               # Optional: a missing exporter credential must not keep the pod from starting.
               optional: true
@@ -255,7 +255,7 @@ spec:
 <#if cluster.tls.enabled>
       - name: tls
         secret:
-          secretName: ${cluster.tls.secretName}
+          secretName: ${h.q(cluster.tls.secretName)}
           # 0400: group-readable through fsGroup only.
           defaultMode: 256
 </#if>
@@ -275,7 +275,7 @@ spec:
       - ${mode}
 </#list>
 <#if cluster.storage.storageClassName??>
-      storageClassName: ${cluster.storage.storageClassName}
+      storageClassName: ${h.q(cluster.storage.storageClassName)}
 </#if>
       resources:
         requests:

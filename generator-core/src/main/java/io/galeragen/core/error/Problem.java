@@ -1,5 +1,6 @@
 package io.galeragen.core.error;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,10 @@ import java.util.Objects;
  * @param message what is wrong and what is allowed, e.g. {@code "10 GB" is not a Kubernetes quantity (e.g. 10Gi)}
  */
 public record Problem(String where, String message) {
+
+    /** Bad values longer than this are cut in messages: a megabyte of text helps no one find a mistake. */
+    static final int SHOWN_LENGTH = 80;
+    static final int SHOWN_PREFIX = 60;
 
     public Problem {
         Objects.requireNonNull(where, "where");
@@ -22,7 +27,35 @@ public record Problem(String where, String message) {
     }
 
     private static String quote(Object value) {
-        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+        return value instanceof String text ? shown(text) : String.valueOf(value);
+    }
+
+    /**
+     * Text as a message shows it, on one line: quoted, with control characters and line breaks escaped, and cut
+     * after {@value #SHOWN_PREFIX} characters, with its length, when it is longer than {@value #SHOWN_LENGTH}.
+     */
+    public static String shown(String text) {
+        boolean cut = text.length() > SHOWN_LENGTH;
+        int end = cut ? SHOWN_PREFIX - (Character.isHighSurrogate(text.charAt(SHOWN_PREFIX - 1)) ? 1 : 0) : text.length();
+        StringBuilder out = new StringBuilder(end + 32).append('"');
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c >= 0x7f && c < 0xa0 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append(cut ? "...\"" : "\"");
+        return cut ? out.append(String.format(Locale.ROOT, " (%,d characters)", text.length())).toString()
+                : out.toString();
     }
 
     @Override

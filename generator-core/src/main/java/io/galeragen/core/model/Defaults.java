@@ -199,9 +199,10 @@ public final class Defaults {
         if (cores == null) {
             return 1;
         }
+        // min() first: a quantity can be astronomically large, and longValue() of such a number wraps.
         long threads = cores.multiply(BigDecimal.valueOf(APPLIER_THREADS_PER_CORE))
-                .setScale(0, RoundingMode.FLOOR).longValue();
-        return (int) Math.max(1, Math.min(MAX_DERIVED_APPLIER_THREADS, threads));
+                .min(BigDecimal.valueOf(MAX_DERIVED_APPLIER_THREADS)).setScale(0, RoundingMode.FLOOR).longValue();
+        return (int) Math.max(1, threads);
     }
 
     /**
@@ -210,7 +211,9 @@ public final class Defaults {
      * values allow is cut off in the middle of its first state transfer. 20Gi gives 2160 (6 h); 1Ti gives 10486 (29 h).
      */
     public static int startupFailureThreshold(Storage storage) {
-        BigDecimal bytes = storage == null ? null : Quantities.parse(storage.size());
+        BigDecimal parsed = storage == null ? null : Quantities.parse(storage.size());
+        // At most the largest volume the values allow, so that no quantity overflows the arithmetic below.
+        BigDecimal bytes = parsed == null ? null : parsed.min(Limits.MAX_STORAGE_BYTES);
         long seconds = bytes == null ? MIN_STARTUP_SECONDS
                 : Math.max(MIN_STARTUP_SECONDS, bytes.divide(BigDecimal.valueOf(MIN_SST_BYTES_PER_SECOND), 0,
                         RoundingMode.CEILING).longValue());

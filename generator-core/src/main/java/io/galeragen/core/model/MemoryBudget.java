@@ -76,14 +76,19 @@ public record MemoryBudget(Long limitMiB, long fixedMiB, long connectionsMiB, lo
         }
         BigDecimal bytes = Quantities.parse(resources.memoryLimit() != null ? resources.memoryLimit()
                 : resources.memoryRequest());
-        return bytes == null ? null : bytes.divide(MIB, 0, RoundingMode.FLOOR).longValue();
+        return bytes == null ? null : mebibytes(bytes);
+    }
+
+    /** Whole MiB of a byte count, at most {@link Long#MAX_VALUE} however large the count (longValue() would wrap). */
+    private static long mebibytes(BigDecimal bytes) {
+        return bytes.divideToIntegralValue(MIB).min(BigDecimal.valueOf(Long.MAX_VALUE)).max(BigDecimal.ZERO)
+                .longValue();
     }
 
     private static long derivedGcacheMiB(Storage storage, Long limit, long budget) {
         BigDecimal storageBytes = storage == null ? null : Quantities.parse(storage.size());
         long size = storageBytes == null ? Defaults.MIN_GCACHE_MIB
-                : storageBytes.divide(MIB.multiply(BigDecimal.valueOf(Defaults.GCACHE_STORAGE_DIVISOR)), 0,
-                        RoundingMode.FLOOR).longValue();
+                : mebibytes(storageBytes) / Defaults.GCACHE_STORAGE_DIVISOR;
         if (limit != null) {
             size = Math.min(size, budget / Defaults.GCACHE_BUDGET_DIVISOR);
         }

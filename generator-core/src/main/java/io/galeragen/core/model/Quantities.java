@@ -5,11 +5,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads Kubernetes quantities ({@code 500m}, {@code 2}, {@code 10Gi}, {@code 1.5G}) as numbers, for derived defaults. */
+/**
+ * Reads Kubernetes quantities ({@code 500m}, {@code 2}, {@code 10Gi}, {@code 1.5G}, {@code 1e3}) as numbers, for
+ * the range checks and the derived defaults. An exponent only moves the decimal point ({@code 1e999999999} costs
+ * what {@code 1e3} does); exponents beyond {@link #MAX_EXPONENT} are clamped to it, which keeps every result
+ * comparable and far outside every bound in {@link Limits}.
+ */
 final class Quantities {
 
+    /** The longest quantity text read: Kubernetes quantities are short, and parsing stays linear in this. */
+    static final int MAX_LENGTH = 64;
+    private static final int MAX_EXPONENT = 1000;
     private static final Pattern QUANTITY =
-            Pattern.compile("([0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][-+]?[0-9]+)?");
+            Pattern.compile("([0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE]([-+]?)([0-9]+))?");
     private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
             Map.entry("", BigDecimal.ONE),
             Map.entry("n", new BigDecimal("1e-9")), Map.entry("u", new BigDecimal("1e-6")),
@@ -24,9 +32,12 @@ final class Quantities {
     private Quantities() {
     }
 
-    /** The quantity's value (bytes for memory and storage, cores for CPU), or {@code null} when unset or invalid. */
+    /**
+     * The quantity's value (bytes for memory and storage, cores for CPU), or {@code null} when unset, longer than
+     * {@link #MAX_LENGTH} or not a quantity.
+     */
     static BigDecimal parse(String quantity) {
-        if (quantity == null) {
+        if (quantity == null || quantity.length() > MAX_LENGTH) {
             return null;
         }
         Matcher matcher = QUANTITY.matcher(quantity);
@@ -34,10 +45,15 @@ final class Quantities {
             return null;
         }
         BigDecimal number = new BigDecimal(matcher.group(1));
-        String suffix = matcher.group(2) == null ? "" : matcher.group(2);
-        if (suffix.startsWith("e") || suffix.startsWith("E")) {
-            return number.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1)));
+        if (matcher.group(4) != null) {
+            return number.scaleByPowerOfTen(exponent(matcher.group(3), matcher.group(4)));
         }
-        return number.multiply(SUFFIXES.get(suffix));
+        return number.multiply(SUFFIXES.get(matcher.group(2) == null ? "" : matcher.group(2)));
+    }
+
+    private static int exponent(String sign, String digits) {
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        int magnitude = significant.length() > 4 ? MAX_EXPONENT : Math.min(MAX_EXPONENT, Integer.parseInt(significant));
+        return sign.equals("-") ? -magnitude : magnitude;
     }
 }

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public record Toleration(String key, String operator, String value, String effect) {
 
+    /** key=value:Effect at its longest: a label key, a label value and the longest effect. */
+    public static final int MAX_LENGTH = Limits.LABEL_KEY + 1 + Limits.LABEL_VALUE + 1 + "PreferNoSchedule".length();
+
     private static final Pattern SYNTAX = Pattern.compile(
             "(?<key>([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
                     + "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)"
@@ -25,7 +28,8 @@ public record Toleration(String key, String operator, String value, String effec
      * value and that effect, {@code key} any value and any effect (operator Exists).
      */
     public static Optional<Toleration> parse(String text) {
-        Matcher matcher = text == null ? null : SYNTAX.matcher(text);
+        // The length first: the key's repeated groups would overflow the stack on a megabyte of text.
+        Matcher matcher = text == null || text.length() > MAX_LENGTH ? null : SYNTAX.matcher(text);
         if (matcher == null || !matcher.matches()) {
             return Optional.empty();
         }

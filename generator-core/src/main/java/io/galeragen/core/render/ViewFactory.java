@@ -165,7 +165,8 @@ final class ViewFactory {
     private static ArbitratorView arbitrator(GaleraCluster cluster, String clusterAddress) {
         Map<String, String> selector = selector(ARBITRATOR_APP_NAME, cluster);
         Map<String, String> labels = labels(cluster, selector, "arbitrator");
-        labels.put("app.kubernetes.io/part-of", cluster.name());
+        // Part of the cluster, unless the user's labels already say what the whole belongs to.
+        labels.putIfAbsent("app.kubernetes.io/part-of", cluster.name());
         List<String> args = new ArrayList<>();
         args.add("--address=" + clusterAddress);
         args.add("--group=" + cluster.name());

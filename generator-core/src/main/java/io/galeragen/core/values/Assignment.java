@@ -43,22 +43,24 @@ record Assignment(String path, List<Step> steps, JsonNode value, String origin) 
             parent = descend(parent, steps.get(i), steps.get(i + 1));
         }
         Step last = steps.get(steps.size() - 1);
+        JsonNode replaced;
         if (last.isIndex()) {
             ArrayNode list = (ArrayNode) parent;
             if (last.index() > list.size()) {
                 return List.of(new Problem(origin + ": " + path, "index " + last.index()
                         + " is past the end of a list of " + list.size() + " (use " + list.size() + " to append)"));
             }
+            replaced = last.index() < list.size() ? list.get(last.index()) : null;
             if (last.index() == list.size()) {
                 list.add(value);
             } else {
                 list.set(last.index(), value);
             }
         } else {
-            ((ObjectNode) parent).set(last.name(), value);
+            replaced = ((ObjectNode) parent).replace(last.name(), value);
         }
         // The setting replaces whatever lower layers said at and below this key.
-        origins.keySet().removeIf(key -> KeyPaths.within(key, path));
+        KeyPaths.forEachBelow(replaced, path, origins::remove);
         origins.put(path, origin);
         return List.of();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.galeragen.core.error.Problem;
+import io.galeragen.core.model.Limits;
 import io.galeragen.core.values.Assignment.Step;
 
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ import java.util.Map;
 final class Assignments {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The longest key path of the model, a dot and the longest label key: what a map entry's path can be. */
+    private static final int MAX_PATH = ValueShape.allPaths().keySet().stream().mapToInt(String::length).max()
+            .orElse(0) + 1 + Limits.LABEL_KEY;
 
     private final String origin;
     private final List<Problem> problems;
@@ -57,6 +61,11 @@ final class Assignments {
     }
 
     private Assignment assignment(String path, String raw) {
+        if (path.length() > MAX_PATH) {
+            problems.add(Problem.badValue(origin, path, "a key path of at most " + MAX_PATH
+                    + " characters (the longest key path, with a label key of " + Limits.LABEL_KEY + ")"));
+            return null;
+        }
         List<Step> steps = new ArrayList<>();
         ValueShape shape = ValueShape.ROOT;
         boolean listElement = false;

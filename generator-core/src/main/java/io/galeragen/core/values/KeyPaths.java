@@ -1,6 +1,9 @@
 package io.galeragen.core.values;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Key paths as messages show them ({@code storage.size}, {@code storage.accessModes[0]}) and their origins. */
 final class KeyPaths {
@@ -8,17 +11,34 @@ final class KeyPaths {
     private KeyPaths() {
     }
 
+    /** The path of a key below {@code parent}; an empty key shows as {@code ""}, so a message still names it. */
     static String child(String parent, String key) {
-        return parent.isEmpty() ? key : parent + "." + key;
+        String shown = key.isEmpty() ? "\"\"" : key;
+        return parent.isEmpty() ? shown : parent + "." + shown;
     }
 
     static String element(String parent, int index) {
         return parent + "[" + index + "]";
     }
 
-    /** Whether {@code path} is {@code ancestor} itself or lies below it. */
-    static boolean within(String path, String ancestor) {
-        return path.equals(ancestor) || path.startsWith(ancestor + ".") || path.startsWith(ancestor + "[");
+    /** Calls {@code action} with the path of every key and element below {@code node}, which sits at {@code path}. */
+    static void forEachBelow(JsonNode node, String path, Consumer<String> action) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                String child = child(path, field.getKey());
+                action.accept(child);
+                forEachBelow(field.getValue(), child, action);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String element = element(path, i);
+                action.accept(element);
+                forEachBelow(node.get(i), element, action);
+            }
+        }
     }
 
     /**

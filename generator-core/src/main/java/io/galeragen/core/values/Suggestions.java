@@ -13,7 +13,9 @@ final class Suggestions {
 
     static Optional<String> closest(String given, Collection<String> candidates) {
         String lower = given.toLowerCase(Locale.ROOT);
+        // The length difference bounds the distance from below: a long key costs nothing to rule out.
         return candidates.stream()
+                .filter(candidate -> Math.abs(lower.length() - candidate.length()) <= allowedDistance(candidate))
                 .filter(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT)) <= allowedDistance(candidate))
                 .min(Comparator.comparingInt((String candidate) -> distance(lower, candidate.toLowerCase(Locale.ROOT)))
                         .thenComparing(Comparator.naturalOrder()));

@@ -110,9 +110,36 @@ public final class ValueShape {
      * Every key path of the tree, parents before children, in record order ({@code storage}, {@code storage.size}).
      */
     public static Map<String, ValueShape> allPaths() {
+        return collectFrom(ROOT);
+    }
+
+    private static Map<String, ValueShape> collectFrom(ValueShape shape) {
         Map<String, ValueShape> paths = new LinkedHashMap<>();
-        collect("", ROOT, paths);
+        collect("", shape, paths);
         return paths;
+    }
+
+    /**
+     * How many mappings and lists nest at the deepest point of a value of this shape: 1 for a list or map of strings,
+     * one more than the deepest field for a record, 0 for a scalar.
+     */
+    public int depth() {
+        return switch (kind) {
+            case OBJECT -> 1 + fields.values().stream().mapToInt(ValueShape::depth).max().orElse(0);
+            case STRING_LIST, STRING_MAP -> 1;
+            default -> 0;
+        };
+    }
+
+    /** The first key path to a value, in record order, that sits {@link #depth()} deep: what depth messages name. */
+    String deepestKey() {
+        for (Map.Entry<String, ValueShape> path : collectFrom(this).entrySet()) {
+            int segments = path.getKey().split("\\.").length;
+            if (path.getValue().kind != Kind.OBJECT && segments + path.getValue().depth() == depth()) {
+                return path.getKey();
+            }
+        }
+        return "";
     }
 
     /** The record component a key path ends in, as {@code Record.component} ({@code SecretRef.name}). */

@@ -26,10 +26,12 @@ final class ValuesMerge {
             if (existing instanceof ObjectNode existingObject && value instanceof ObjectNode valueObject) {
                 merge(existingObject, valueObject, key, layerOrigins, origins);
             } else {
-                origins.keySet().removeIf(known -> !known.equals(key) && KeyPaths.within(known, key));
-                layerOrigins.forEach((known, origin) -> {
-                    if (KeyPaths.within(known, key)) {
-                        origins.put(known, origin);
+                // Walk the replaced and the new subtree, not every origin: merging stays linear in the keys.
+                KeyPaths.forEachBelow(existing, key, origins::remove);
+                KeyPaths.forEachBelow(value, key, below -> {
+                    String origin = layerOrigins.get(below);
+                    if (origin != null) {
+                        origins.put(below, origin);
                     }
                 });
                 target.set(entry.getKey(), value.deepCopy());

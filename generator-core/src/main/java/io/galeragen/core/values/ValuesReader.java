@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,55 +13,64 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Problem;
+import io.galeragen.core.model.Limits;
 import io.galeragen.core.yaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Reads a values file through the project's one YAML factory, token by token, so that every key keeps the
  * line it was written on. Aliases are refused (a values file has no use for them, and refusing them ends
- * "billion laughs" at the first {@code *ref}); duplicate keys are refused with both lines.
+ * "billion laughs" at the first {@code *ref}); duplicate keys are refused with both lines. The file's size, line
+ * lengths ({@link ValuesText}), nesting depth and key lengths are bounded before anything looks further.
  */
 final class ValuesReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** How deep mappings and lists nest in a values file, the top mapping counted: as deep as the model goes. */
+    static final int MAX_DEPTH = ValueShape.ROOT.depth();
+    private static final String DEEPEST_KEY = ValueShape.ROOT.deepestKey();
+    /** The longest key any mapping of a values file takes: a label or annotation key. */
+    static final int MAX_KEY = Limits.LABEL_KEY;
+    /** Jackson's words for a key that is not a scalar (a complex key or an alias). */
+    private static final String NOT_A_KEY = "Expected a field name";
 
     private final String source;
     private final Map<String, String> origins = new HashMap<>();
+    /** The key path whose value the parser reads now, for problems the parser itself raises. */
+    private String reading = "";
 
     private ValuesReader(String source) {
         this.source = source;
     }
 
     static ValuesLayer read(Path file, String source) {
-        String text;
+        byte[] bytes;
         try {
-            // A strict decoder: a Latin-1 file is reported, not read as garbage.
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            // Bounded, then decoded strictly: a Latin-1 file is reported with its line, not read as garbage.
+            bytes = ValuesText.readBounded(file);
         } catch (NoSuchFileException e) {
             throw new GaleraGenException(new Problem(source, "does not exist"));
         } catch (AccessDeniedException e) {
             throw new GaleraGenException(new Problem(source, "cannot be read: permission denied"));
-        } catch (CharacterCodingException e) {
-            throw new GaleraGenException(new Problem(source, "is not UTF-8 text"));
         } catch (IOException e) {
             String reason = Files.isDirectory(file) ? "is a folder, not a file" : "cannot be read: " + e.getMessage();
             throw new GaleraGenException(new Problem(source, reason));
         }
-        return read(text, source);
+        return read(ValuesText.decode(bytes, source), source);
     }
 
     static ValuesLayer read(String text, String source) {
+        ValuesText.check(text, source);
         ValuesReader reader = new ValuesReader(source);
         try (JsonParser parser = Yaml.mapper().getFactory().createParser(text)) {
             // Duplicates are caught below, with the lines of both keys.
@@ -72,13 +83,21 @@ final class ValuesReader {
                 throw new GaleraGenException(new Problem(reader.at(parser.currentLocation()),
                         "a values file must be a mapping of keys to values (e.g. replicas: 3)"));
             }
-            ObjectNode tree = (ObjectNode) reader.readValue(parser, "");
+            ObjectNode tree = (ObjectNode) reader.readValue(parser, "", 0);
             if (parser.nextToken() != null) {
                 throw new GaleraGenException(new Problem(reader.at(parser.currentLocation()),
                         "holds a second YAML document; a values file holds exactly one"));
             }
             return new ValuesLayer(source, tree, reader.origins);
+        } catch (StreamConstraintsException e) {
+            throw new GaleraGenException(new Problem(reader.atReading(e.getLocation()), beyondParserLimit(e)));
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(NOT_A_KEY)) {
+                throw new GaleraGenException(new Problem(reader.atReading(e.getLocation()),
+                        e.getOriginalMessage().contains("AliasEvent")
+                                ? "an alias as a key is not allowed: values files take no YAML aliases, write the key out"
+                                : "a list or mapping as a key is not allowed: keys are text, e.g. team: db"));
+            }
             if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                 // SnakeYAML knows the line of the problem itself, not only where the broken construct began.
                 String context = marked.getContext() == null ? "" : marked.getContext() + ": ";
@@ -91,55 +110,109 @@ final class ValuesReader {
             if (e instanceof GaleraGenException known) {
                 throw known;
             }
+            if (e instanceof ReaderException unreadable) {
+                throw new GaleraGenException(new Problem(source + ":" + lineAt(text, unreadable.getPosition()),
+                        String.format("the character U+%04X is not allowed: YAML text has no control characters but "
+                                + "tab and line breaks", unreadable.getCodePoint())));
+            }
             // SnakeYAML reports some syntax errors and its own limits as unchecked exceptions.
             throw new GaleraGenException(new Problem(source, "is not valid YAML: " + firstLine(e.getMessage())));
         }
     }
 
-    private JsonNode readValue(JsonParser parser, String path) throws IOException {
+    private JsonNode readValue(JsonParser parser, String path, int depth) throws IOException {
         JsonToken token = parser.currentToken();
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
             throw new GaleraGenException(new Problem(at(parser.currentTokenLocation()) + ": " + path,
                     "uses the alias *" + parser.getText() + "; values files may not use YAML aliases, write the value out"));
         }
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth == MAX_DEPTH) {
+            // Checked as the parser streams, long before a deep file could exhaust the stack.
+            throw new GaleraGenException(new Problem(at(parser.currentTokenLocation()) + ": " + path, "a "
+                    + (token == JsonToken.START_OBJECT ? "mapping" : "list") + " nested " + (depth + 1)
+                    + " deep is not allowed: values nest at most " + MAX_DEPTH + " deep (the deepest key is "
+                    + DEEPEST_KEY + ")"));
+        }
         return switch (token) {
-            case START_OBJECT -> readObject(parser, path);
-            case START_ARRAY -> readArray(parser, path);
+            case START_OBJECT -> readObject(parser, path, depth + 1);
+            case START_ARRAY -> readArray(parser, path, depth + 1);
             case VALUE_STRING -> NODES.textNode(parser.getText());
             case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
+            case VALUE_NUMBER_FLOAT -> WrittenNumber.of(parser);
             case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
             case VALUE_NULL -> NODES.nullNode();
             default -> throw new GaleraGenException(new Problem(at(parser.currentTokenLocation()) + ": " + path,
-                    "holds something a values file cannot: " + token));
+                    "binary data (!!binary) is not allowed: values are text, numbers, true or false, lists and "
+                            + "mappings"));
         };
     }
 
-    private ObjectNode readObject(JsonParser parser, String path) throws IOException {
+    private ObjectNode readObject(JsonParser parser, String path, int depth) throws IOException {
         ObjectNode object = NODES.objectNode();
+        reading = path;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
-            String child = KeyPaths.child(path, key);
             String line = at(parser.currentTokenLocation());
+            if (key.length() > MAX_KEY) {
+                throw new GaleraGenException(new Problem(line + ": " + path, Problem.shown(key) + " is not allowed: "
+                        + "a key of at most " + MAX_KEY + " characters (the longest a label or annotation key can be)"));
+            }
+            String child = KeyPaths.child(path, key);
             if (object.has(key)) {
                 throw new GaleraGenException(new Problem(line + ": " + child,
                         "is a duplicate key (first set at " + origins.get(child) + ")"));
             }
             origins.put(child, line);
+            reading = child;
             parser.nextToken();
-            object.set(key, readValue(parser, child));
+            object.set(key, readValue(parser, child, depth));
+            reading = path;
         }
         return object;
     }
 
-    private ArrayNode readArray(JsonParser parser, String path) throws IOException {
+    private ArrayNode readArray(JsonParser parser, String path, int depth) throws IOException {
         ArrayNode array = NODES.arrayNode();
+        reading = KeyPaths.element(path, 0);
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             String element = KeyPaths.element(path, array.size());
             origins.put(element, at(parser.currentTokenLocation()));
-            array.add(readValue(parser, element));
+            array.add(readValue(parser, element, depth));
+            reading = KeyPaths.element(path, array.size());
         }
         return array;
+    }
+
+    private static int lineAt(String text, int position) {
+        int line = 1;
+        for (int i = 0; i < Math.min(position, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** Where the value being read is: {@code values.yaml:7: storage.size}. */
+    private String atReading(JsonLocation location) {
+        return reading.isEmpty() ? at(location) : at(location) + ": " + reading;
+    }
+
+    /**
+     * The parser's own bounds on a token, all beyond what any key takes; only the lengths of a key and of a number
+     * are checked there before this reader sees the token.
+     */
+    private static String beyondParserLimit(StreamConstraintsException e) {
+        StreamReadConstraints limits = StreamReadConstraints.defaults();
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Name")) {
+            return String.format(Locale.ROOT, "a key of more than %,d characters is not allowed: a key of at most %d "
+                    + "characters (the longest a label or annotation key can be)", limits.getMaxNameLength(), MAX_KEY);
+        } else if (message.startsWith("Number")) {
+            return String.format(Locale.ROOT, "a number of more than %,d digits is not allowed: whole numbers of at "
+                    + "most 10 digits (no key takes a larger one)", limits.getMaxNumberLength());
+        }
+        return "a value beyond what the YAML reader takes is not allowed: values as the reference describes them";
     }
 
     private String at(JsonLocation location) {

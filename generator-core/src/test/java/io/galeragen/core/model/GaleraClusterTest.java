@@ -68,7 +68,8 @@ class GaleraClusterTest {
     @Test
     void namesTooLongForDerivedObjectNamesAreRejected() {
         String name = "a".repeat(41);
-        assertProblem(builder -> builder.name(name), Problem.badValue("name", name, "at most 40 characters"));
+        assertProblem(builder -> builder.name(name), Problem.badValue("name", name, "at most 40 characters: "
+                + "a DNS-1123 label (lowercase letters, digits and '-', starting with a letter)"));
     }
 
     @ParameterizedTest

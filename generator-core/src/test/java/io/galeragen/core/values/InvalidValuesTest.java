@@ -99,7 +99,7 @@ class InvalidValuesTest {
                         "values.yaml:2: labels.version: 2 is not allowed: a string (quote it: \"2\")"),
                 arguments("bad label key", "labels:\n  \"team name\": db\n",
                         "values.yaml:1: labels: \"team name\" is not allowed: a key such as example.com/team "
-                                + "(prefix/name, name at most 63)"),
+                                + "(prefix/name: a DNS subdomain of at most 253 characters, '/', and a name of at most 63)"),
                 arguments("bad gcache size", "galera:\n  gcacheSize: 1 GB\n",
                         "values.yaml:2: galera.gcacheSize: \"1 GB\" is not allowed: a Galera size such as 512M or 2G, "
                                 + "or unset to derive it from storage.size and memory"),
@@ -173,7 +173,8 @@ class InvalidValuesTest {
         Path latin1 = Files.write(dir.resolve("latin1.yaml"), new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9});
 
         assertThat(problemsOf(List.of(ValuesSource.file(latin1, "latin1.yaml"))))
-                .extracting(Problem::toString).containsExactly("latin1.yaml: is not UTF-8 text");
+                .extracting(Problem::toString).containsExactly(
+                        "latin1.yaml:1: the byte 0xE9 (column 7) is not allowed: UTF-8 text; save the file as UTF-8");
     }
 
     @Test
