@@ -1,13 +1,13 @@
 package io.galeragen.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.output.Manifest;
 import io.galeragen.core.render.TemplateCatalog;
 import io.galeragen.core.values.ValuesSource;
-import io.galeragen.core.yaml.Yaml;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Why {@code typeCheck(false)} may trust the built-in templates: for hundreds of random clusters over every
  * option (and label and annotation values chosen to trip a YAML writer), the unchecked render gives the same bytes,
  * kinds and names as the checked one, every document reads strictly into its fabric8 type and passes the schemas of
- * the oldest and newest Kubernetes version, annotations survive exactly, and the text is tidy.
+ * the oldest and newest Kubernetes version, names, namespaces, labels and annotations (keys too, YAML words among
+ * them) read back as Kubernetes reads YAML, and the text is tidy.
  */
 class BuiltInTemplatesTest {
 
@@ -35,6 +36,16 @@ class BuiltInTemplatesTest {
             "[x]", "{y}", "a,b", "'single'", "ends:", "?q");
     private static final List<String> LABEL_VALUES = List.of("yes", "No", "on", "null", "123", "1e3", "true",
             "a.b-c_d", "x", "A1", "");
+    /** Keys YAML 1.1 or 1.2 would read as null, a boolean, a number or a date unless they are quoted. */
+    private static final List<String> LABEL_KEYS = List.of("tier", "null", "yes", "Y", "0", "1e3", "0x1F", "1_000",
+            "010", "2001-12-14", "True", "off", "example.com/on");
+    /** Names that are DNS labels and YAML words at once. */
+    private static final List<String> WORD_NAMES = List.of("yes", "no", "on", "off", "true", "y", "n");
+    /** Secret names and keys that YAML would read as numbers, dates or words. */
+    private static final List<String> SECRET_NAMES = List.of("db-secrets", "123", "1e3", "0x1f", "2001-12-14");
+    private static final List<String> SECRET_KEYS = List.of("password", "yes", "0", ".inf", "-.inf", "1.5");
+    private static final org.yaml.snakeyaml.Yaml YAML_11 =
+            new org.yaml.snakeyaml.Yaml(new SafeConstructor(new LoaderOptions()));
 
     private final GaleraGenerator unchecked = GaleraGenerator.builder().typeCheck(false).build();
     private final GaleraGenerator checked = GaleraGenerator.builder()
@@ -50,7 +61,7 @@ class BuiltInTemplatesTest {
             GaleraCluster cluster;
             try {
                 cluster = GaleraGenerator.cluster(List.of(ValuesSource.yaml(randomProviderOptions(random), "options"),
-                        ValuesSource.settings(settings, "random #" + i)));
+                        ValuesSource.settings(settings, "random #" + i), ValuesSource.yaml(randomNulls(random), "nulls")));
             } catch (GaleraGenException refused) {
                 continue; // a combination the model refuses (with a message) proves nothing about templates
             }
@@ -64,15 +75,7 @@ class BuiltInTemplatesTest {
                 assertThat(manifest.resource().getKind()).isEqualTo(manifest.kind());
                 assertThat(manifest.resource().getMetadata().getName()).isEqualTo(manifest.name());
                 assertTidy(manifest);
-                JsonNode metadata = Yaml.readTree(manifest.yaml(), manifest.id()).path("metadata");
-                cluster.labels().forEach((key, value) ->
-                        assertThat(metadata.path("labels").path(key).textValue()).as("%s %s", manifest.id(), key)
-                                .isEqualTo(value));
-                if (!manifest.kind().equals("Namespace")) { // labelled only: it may hold more than this cluster
-                    cluster.annotations().forEach((key, value) ->
-                            assertThat(metadata.path("annotations").path(key).textValue())
-                                    .as("%s %s", manifest.id(), key).isEqualTo(value));
-                }
+                assertReadsBackAsKubernetesReadsIt(manifest, cluster);
                 templatesSeen.add(manifest.template());
             }
             rendered++;
@@ -80,6 +83,26 @@ class BuiltInTemplatesTest {
         assertThat(rendered).as("random clusters the model accepted").isGreaterThan(CLUSTERS / 2);
         assertThat(templatesSeen).as("every built-in resource template rendered at least once")
                 .containsAll(TemplateCatalog.names().stream().filter(name -> name.endsWith(".yaml.ftl")).toList());
+    }
+
+    /**
+     * Read as YAML 1.1, as Kubernetes reads it: the name, the namespace and every label and annotation key and value
+     * are the text the cluster holds (a bare {@code yes:} would be the key {@code true}, {@code null} no namespace).
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertReadsBackAsKubernetesReadsIt(Manifest manifest, GaleraCluster cluster) {
+        Map<Object, Object> metadata = (Map<Object, Object>) YAML_11.<Map<Object, Object>>load(manifest.yaml())
+                .get("metadata");
+        assertThat(metadata.get("name")).as(manifest.id()).isEqualTo(manifest.name());
+        if (!manifest.kind().equals("Namespace") && !manifest.kind().equals("StorageClass")) {
+            assertThat(metadata.get("namespace")).as(manifest.id()).isEqualTo(cluster.namespace());
+        }
+        Map<Object, Object> labels = (Map<Object, Object>) metadata.get("labels");
+        cluster.labels().forEach((key, value) ->
+                assertThat(labels.get(key)).as("%s label %s", manifest.id(), key).isEqualTo(value));
+        Map<Object, Object> annotations = (Map<Object, Object>) metadata.getOrDefault("annotations", Map.of());
+        cluster.annotations().forEach((key, value) ->
+                assertThat(annotations.get(key)).as("%s annotation %s", manifest.id(), key).isEqualTo(value));
     }
 
     /** LF only, no trailing blanks, no tabs outside the ConfigMap's files, ends with one line feed. */
@@ -100,8 +123,8 @@ class BuiltInTemplatesTest {
 
     private static Map<String, String> randomSettings(Random random, int i) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("name", "db-" + i);
-        settings.put("namespace", pick(random, List.of("default", "shop", "team-" + i)));
+        settings.put("name", i % 5 == 0 ? pick(random, WORD_NAMES) : "db-" + i);
+        settings.put("namespace", pick(random, List.of("default", "shop", "team-" + i, pick(random, WORD_NAMES))));
         settings.put("replicas", pick(random, List.of("1", "2", "3", "3", "5", "9")));
         maybe(random, settings, "createNamespace", "true", "false");
         maybe(random, settings, "clusterDomain", "cluster.local", "k8s.example.net");
@@ -116,7 +139,7 @@ class BuiltInTemplatesTest {
         maybe(random, settings, "exporter.enabled", "true", "false");
         maybe(random, settings, "recoveryPolicy", "manual", "safe", "force-pod0");
         maybe(random, settings, "storageClass.create", "true", "false");
-        settings.put("storage.storageClassName", pick(random, List.of("ceph-rbd", "fast")));
+        settings.put("storage.storageClassName", pick(random, List.of("ceph-rbd", "fast", "123", "true")));
         settings.put("storageClass.cephRbd.clusterID", "b9127830-b0cc-4e34-aa47-9d1a2e9949a8");
         settings.put("storageClass.cephRbd.pool", pick(random, List.of("galera", "rbd")));
         maybe(random, settings, "topology.antiAffinity", "required", "preferred", "none");
@@ -124,7 +147,7 @@ class BuiltInTemplatesTest {
         maybe(random, settings, "topology.zones", "zone-a,zone-b,zone-c", "eu-1a");
         maybe(random, settings, "topology.nodeSelector.disktype", "ssd", "yes", "123");
         maybe(random, settings, "topology.tolerations[0]", "dedicated=database:NoSchedule", "spot:NoExecute");
-        maybe(random, settings, "topology.priorityClassName", "database-critical");
+        maybe(random, settings, "topology.priorityClassName", "database-critical", "1e3", "false");
         maybe(random, settings, "podDisruptionBudget.enabled", "true", "false");
         maybe(random, settings, "monitoring.serviceMonitor", "true", "false");
         maybe(random, settings, "monitoring.prometheusRule", "true", "false");
@@ -133,17 +156,35 @@ class BuiltInTemplatesTest {
         maybe(random, settings, "networkPolicy.clientPodLabels.role", "app", "no");
         maybe(random, settings, "networkPolicy.monitoringNamespace", "monitoring");
         maybe(random, settings, "tls.enabled", "true", "false");
-        settings.put("tls.secretName", "db-tls");
+        settings.put("tls.secretName", pick(random, List.of("db-tls", "2001-12-14", "yes")));
         maybe(random, settings, "initialUsers.database", "orders");
         maybe(random, settings, "initialUsers.user", "app");
         maybe(random, settings, "arbitrator.enabled", "true", "false");
-        settings.put("labels.tier", pick(random, LABEL_VALUES));
+        settings.put("labels." + pick(random, LABEL_KEYS), pick(random, LABEL_VALUES));
         settings.put("annotations.example.com/note", pick(random, AWKWARD_VALUES));
+        settings.put("annotations." + pick(random, LABEL_KEYS), pick(random, AWKWARD_VALUES));
+        maybe(random, settings, "rootPassword.name", SECRET_NAMES.toArray(String[]::new));
+        maybe(random, settings, "rootPassword.key", SECRET_KEYS.toArray(String[]::new));
+        maybe(random, settings, "exporter.credentials.name", SECRET_NAMES.toArray(String[]::new));
+        maybe(random, settings, "exporter.credentials.key", SECRET_KEYS.toArray(String[]::new));
         if (random.nextBoolean()) {
             settings.put("annotations.example.com/text", pick(random, AWKWARD_VALUES) + "\n"
                     + pick(random, AWKWARD_VALUES) + (random.nextBoolean() ? "\n" : ""));
         }
         return settings;
+    }
+
+    /** The text "null" comes as a YAML layer: a setting of null unsets the key, as Helm's --set does. */
+    private static String randomNulls(Random random) {
+        StringBuilder yaml = new StringBuilder("{}\n");
+        for (String line : List.of("name: \"null\"\n", "namespace: \"null\"\n", "labels: {\"null\": \"null\"}\n",
+                "annotations: {\"null\": \"null\"}\n", "rootPassword: {name: \"null\", key: \"null\"}\n")) {
+            if (random.nextInt(6) == 0) {
+                yaml.setLength(yaml.charAt(0) == '{' ? 0 : yaml.length());
+                yaml.append(line);
+            }
+        }
+        return yaml.toString();
     }
 
     /** Provider option names hold dots, so they come as a YAML layer rather than as settings. */

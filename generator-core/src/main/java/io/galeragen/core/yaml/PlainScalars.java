@@ -32,6 +32,8 @@ public final class PlainScalars {
     private static final Pattern INT_12 = Pattern.compile("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
     private static final Pattern FLOAT_12 = Pattern.compile(
             "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+    /** YAML 1.1's one-letter booleans, which Kubernetes' reader knows and SnakeYAML's resolver leaves out. */
+    private static final Pattern SHORT_BOOL_11 = Pattern.compile("[yYnN]");
     /** A leading zero: an octal number in YAML 1.1, a decimal one in 1.2. */
     private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]+");
 
@@ -93,6 +95,9 @@ public final class PlainScalars {
     }
 
     private static String yaml11(String text) {
+        if (SHORT_BOOL_11.matcher(text).matches()) {
+            return "a boolean";
+        }
         Tag tag = YAML_11.resolve(NodeId.scalar, text, true);
         if (tag.equals(Tag.NULL)) {
             return "null";
