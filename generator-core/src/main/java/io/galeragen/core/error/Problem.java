@@ -36,7 +36,9 @@ public record Problem(String where, String message) {
      */
     public static String shown(String text) {
         boolean cut = text.length() > SHOWN_LENGTH;
-        int end = cut ? SHOWN_PREFIX - (Character.isHighSurrogate(text.charAt(SHOWN_PREFIX - 1)) ? 1 : 0) : text.length();
+        // Never cut between the two halves of a surrogate pair.
+        int end = !cut ? text.length()
+                : Character.isHighSurrogate(text.charAt(SHOWN_PREFIX - 1)) ? SHOWN_PREFIX - 1 : SHOWN_PREFIX;
         StringBuilder out = new StringBuilder(end + 32).append('"');
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);

@@ -53,7 +53,8 @@ final class ModelValidator {
             "([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?",
             "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric");
     private static final TextFormat ZONE = TextFormat.of(Limits.LABEL_VALUE, "[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?",
-            "a zone name as in the nodes' topology.kubernetes.io/zone label (letters, digits, '-', '_', '.'; at most 63)");
+            "a zone name as in the nodes' topology.kubernetes.io/zone label "
+                    + "(letters, digits, '-', '_', '.'; at most 63)");
     private static final TextFormat CNF_LINE = TextFormat.of(Limits.CNF_LINE,
             "[A-Za-z][A-Za-z0-9_-]*(\\s*=\\s*[^\\n\\r]*)?", "one cnf line, 'key=value' or 'key'");
     private static final TextFormat PROVIDER_KEY = TextFormat.of(64, "[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+",
@@ -87,9 +88,12 @@ final class ModelValidator {
             Set.of("ReadWriteOnce", "ReadWriteOncePod", "ReadOnlyMany", "ReadWriteMany");
 
     private final List<Problem> problems = new ArrayList<>();
-    /** Secret names derived from a bad cluster name are bad too; the name's own problem says it all. */
-    private String derivedSecretName = "";
-    private String derivedTlsSecretName = "";
+    /**
+     * Secret names derived from a bad cluster name are bad too; the name's own problem says it all. Null while the
+     * name is good, so that no Secret name (not even an empty one) is taken for a derived one.
+     */
+    private String derivedSecretName;
+    private String derivedTlsSecretName;
 
     private ModelValidator() {
     }
@@ -164,8 +168,8 @@ final class ModelValidator {
             problems.add(new Problem("storage.storageClassName",
                     "is missing: storageClass.create generates the class under this name, e.g. ceph-rbd-retain"));
         }
-        matches("storageClass.cephRbd.clusterID", rbd.clusterID(), CEPH_NAME.describedAs(
-                "the Ceph cluster ID the driver knows (ceph-csi: the fsid in its config; Rook: the cluster namespace)"));
+        matches("storageClass.cephRbd.clusterID", rbd.clusterID(), CEPH_NAME.describedAs("the Ceph cluster ID "
+                + "the driver knows (ceph-csi: the fsid in its config; Rook: the cluster namespace)"));
         matches("storageClass.cephRbd.pool", rbd.pool(), CEPH_NAME.describedAs("an RBD pool name"));
         if (rbd.dataPool() != null) {
             matches("storageClass.cephRbd.dataPool", rbd.dataPool(), CEPH_NAME.describedAs("a pool name, or unset"));
@@ -290,9 +294,10 @@ final class ModelValidator {
     }
 
     private void checkTls(Tls tls) {
-        if (notNull("tls", tls) && !derivedTlsSecretName.equals(tls.secretName())) {
-            matches("tls.secretName", tls.secretName(),
-                    SECRET_NAME.describedAs("a Secret name (DNS-1123 subdomain) of a kubernetes.io/tls Secret with ca.crt"));
+        if (notNull("tls", tls)
+                && (derivedTlsSecretName == null || !derivedTlsSecretName.equals(tls.secretName()))) {
+            matches("tls.secretName", tls.secretName(), SECRET_NAME.describedAs(
+                    "a Secret name (DNS-1123 subdomain) of a kubernetes.io/tls Secret with ca.crt"));
         }
     }
 
@@ -467,7 +472,7 @@ final class ModelValidator {
 
     private void checkSecret(String path, SecretRef secret) {
         if (notNull(path, secret)) {
-            if (!derivedSecretName.equals(secret.name())) {
+            if (derivedSecretName == null || !derivedSecretName.equals(secret.name())) {
                 matches(path + ".name", secret.name(), SECRET_NAME);
             }
             matches(path + ".key", secret.key(), SECRET_KEY);

@@ -45,12 +45,14 @@ final class ValuesReader {
     private static final String NOT_A_KEY = "Expected a field name";
 
     private final String source;
+    private final String text;
     private final Map<String, String> origins = new HashMap<>();
     /** The key path whose value the parser reads now, for problems the parser itself raises. */
     private String reading = "";
 
-    private ValuesReader(String source) {
+    private ValuesReader(String source, String text) {
         this.source = source;
+        this.text = text;
     }
 
     static ValuesLayer read(Path file, String source) {
@@ -71,7 +73,7 @@ final class ValuesReader {
 
     static ValuesLayer read(String text, String source) {
         ValuesText.check(text, source);
-        ValuesReader reader = new ValuesReader(source);
+        ValuesReader reader = new ValuesReader(source, text);
         try (JsonParser parser = Yaml.mapper().getFactory().createParser(text)) {
             // Duplicates are caught below, with the lines of both keys.
             parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -92,6 +94,9 @@ final class ValuesReader {
         } catch (StreamConstraintsException e) {
             throw new GaleraGenException(new Problem(reader.atReading(e.getLocation()), beyondParserLimit(e)));
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof ReaderException unreadable) {
+                throw unreadable(text, source, unreadable);
+            }
             if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(NOT_A_KEY)) {
                 throw new GaleraGenException(new Problem(reader.atReading(e.getLocation()),
                         e.getOriginalMessage().contains("AliasEvent")
@@ -111,9 +116,7 @@ final class ValuesReader {
                 throw known;
             }
             if (e instanceof ReaderException unreadable) {
-                throw new GaleraGenException(new Problem(source + ":" + lineAt(text, unreadable.getPosition()),
-                        String.format("the character U+%04X is not allowed: YAML text has no control characters but "
-                                + "tab and line breaks", unreadable.getCodePoint())));
+                throw unreadable(text, source, unreadable);
             }
             // SnakeYAML reports some syntax errors and its own limits as unchecked exceptions.
             throw new GaleraGenException(new Problem(source, "is not valid YAML: " + firstLine(e.getMessage())));
@@ -136,7 +139,7 @@ final class ValuesReader {
         return switch (token) {
             case START_OBJECT -> readObject(parser, path, depth + 1);
             case START_ARRAY -> readArray(parser, path, depth + 1);
-            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_STRING -> emptyPlain(parser) ? NODES.nullNode() : NODES.textNode(parser.getText());
             case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT -> WrittenNumber.of(parser);
             case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
@@ -181,6 +184,24 @@ final class ValuesReader {
             reading = KeyPaths.element(path, array.size());
         }
         return array;
+    }
+
+    /** A character YAML does not allow in its text, such as a control character, named with its line. */
+    private static GaleraGenException unreadable(String text, String source, ReaderException e) {
+        return new GaleraGenException(new Problem(source + ":" + lineAt(text, e.getPosition()), String.format(
+                "the character U+%04X is not allowed: YAML text has no control characters but tab and line breaks",
+                e.getCodePoint())));
+    }
+
+    /**
+     * {@code key:} with nothing after it: null in YAML, where the parser gives an empty string. Only a quoted
+     * {@code ""} is the empty string.
+     */
+    private boolean emptyPlain(JsonParser parser) throws IOException {
+        long offset = parser.currentTokenLocation().getCharOffset();
+        return parser.getTextLength() == 0
+                && (offset < 0 || offset >= text.length() || (text.charAt((int) offset) != '"'
+                && text.charAt((int) offset) != '\''));
     }
 
     private static int lineAt(String text, int position) {
