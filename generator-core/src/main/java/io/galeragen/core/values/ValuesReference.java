@@ -3,9 +3,11 @@ package io.galeragen.core.values;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.galeragen.core.model.Defaults;
 import io.galeragen.core.model.GaleraCluster;
+import io.galeragen.core.model.Limits;
 import io.galeragen.core.model.MemoryBudget;
 import io.galeragen.core.model.Resources;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -63,7 +65,50 @@ public final class ValuesReference {
                 .append("acknowledged commits. `replicas: 1` keeps MariaDB's 1. Memory: none. |\n");
         memoryBudget(text);
         upgrades(text);
+        return text.append(limits()).toString();
+    }
+
+    /** The bounds every input is checked against first (model.Limits, the values file's reader). */
+    private static String limits() {
+        StringBuilder text = new StringBuilder("\n## Limits\n\n")
+                .append("Every input is checked against these bounds before anything else looks at it, and a value ")
+                .append("past one is refused with a message naming the key, the value (cut after 60 characters) and ")
+                .append("the limit. Each comes from the system that reads the value; where that system has none, ")
+                .append("the bound is far above any real use.\n\n| What | At most | Why |\n| --- | --- | --- |\n");
+        row(text, "A values file", String.format(Locale.ROOT, "%,d bytes", ValuesText.MAX_BYTES),
+                "every key at its limit fits in less; UTF-8, or UTF-16/32 as YAML allows");
+        row(text, "A line of a values file", String.format(Locale.ROOT, "%,d characters", ValuesText.MAX_LINE),
+                "one annotation of 256 KiB with its key; YAML readers slow down with the square of a long scalar");
+        row(text, "Nesting of mappings and lists", ValuesReader.MAX_DEPTH + " levels",
+                "the deepest key, `" + ValueShape.ROOT.deepestKey() + "`");
+        row(text, "A key", ValuesReader.MAX_KEY + " characters", "the longest label or annotation key");
+        row(text, "`name`", "40 characters", "room for the suffixes of pods, Services and revision hashes");
+        row(text, "Namespaces, label names and values, zones", Limits.DNS_LABEL + " characters",
+                "Kubernetes: a DNS-1123 label, a label value");
+        row(text, "Secret, StorageClass and PriorityClass names, `clusterDomain`, label key prefixes",
+                Limits.DNS_SUBDOMAIN + " characters", "Kubernetes: a DNS-1123 subdomain");
+        row(text, "`annotations`", String.format(Locale.ROOT, "%,d bytes of keys and values", Limits.ANNOTATIONS_BYTES),
+                "Kubernetes: 256 KiB per object, less galera-gen's own pod annotation");
+        row(text, "Images", Limits.IMAGE + " characters", "a 255-character repository, a tag and a digest");
+        row(text, "A `galera.extraCnf` line", Limits.CNF_LINE + " characters",
+                "MariaDB reads option file lines into a 4,096-byte buffer");
+        row(text, "`galera.providerOptions`, joined", Limits.PROVIDER_OPTIONS + " characters",
+                "the one wsrep_provider_options line they share with galera-gen's own options");
+        row(text, "Labels, node selector, monitoring and client labels; annotations",
+                Limits.LABELS + " entries each", "far beyond any use");
+        row(text, "`topology.zones`, `topology.tolerations`, `galera.extraCnf`", Limits.ZONES + " entries each",
+                "regions have three to six zones");
+        row(text, "`galera.providerOptions`", Limits.PROVIDER_OPTION_ENTRIES + " entries", "Galera 4 has fewer options");
+        row(text, "`topology.nodeCount`", String.valueOf(Limits.NODES), "Kubernetes' largest supported cluster");
+        row(text, "`storage.size`", "1Pi", "a full SST of 1Pi at 10 Gbit/s takes ten days");
+        row(text, "Memory requests and limits", "64Ti", "the largest servers have 32 TiB");
+        row(text, "CPU requests and limits", "4096 (and 0 or at least 1m)", "the largest nodes have under 2,000 CPUs; "
+                + "Kubernetes rounds smaller quantities up to 1m");
         return text.toString();
+    }
+
+    private static void row(StringBuilder text, String what, String limit, String why) {
+        text.append("| ").append(what).append(" | ").append(limit).append(" | ").append(why).append(" |\n");
     }
 
     /** The memory budget's formula and worked examples, computed by the model itself. */

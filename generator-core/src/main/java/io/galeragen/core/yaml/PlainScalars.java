@@ -76,6 +76,9 @@ public final class PlainScalars {
     }
 
     private static String asKey(String text) {
+        if (YamlText.unmistakablyText(text)) {
+            return null;
+        }
         String v11 = yaml11(text);
         String v12 = yaml12(text);
         if (v11.equals("text") && v12.equals("text")) {
@@ -86,6 +89,9 @@ public final class PlainScalars {
     }
 
     private static String asValue(String text) {
+        if (YamlText.unmistakablyText(text)) {
+            return null;
+        }
         String v11 = yaml11(text);
         String v12 = yaml12(text);
         if (v11.equals(v12) && !(v11.equals("a number") && LEADING_ZERO.matcher(text).matches())) {

@@ -82,6 +82,9 @@ public final class Yaml {
     }
 
     private static YAMLMapper createMapper() {
+        // SnakeYAML's nesting limit (LoaderOptions.setNestingDepthLimit) guards only its composer, which Jackson does
+        // not use: Jackson's StreamReadConstraints bound nesting (1,000) and token lengths. Values files are bounded
+        // before they reach this mapper (ValuesText: size, lines; ValuesReader: depth, keys, aliases).
         LoaderOptions loading = new LoaderOptions();
         loading.setAllowDuplicateKeys(false);
         loading.setMaxAliasesForCollections(MAX_ALIASES);

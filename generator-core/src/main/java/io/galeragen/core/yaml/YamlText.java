@@ -20,8 +20,12 @@ public final class YamlText {
      * manifests easy to read; the rule is stricter than YAML's, never looser.
      */
     public static String scalar(String text) {
-        boolean plain = plainSafe(text) && !YAML11_WORDS.contains(text.toLowerCase(Locale.ROOT));
-        return plain ? text : doubleQuoted(text);
+        return unmistakablyText(text) ? text : doubleQuoted(text);
+    }
+
+    /** Whether YAML 1.1 and 1.2 both read {@code text}, written plain, as exactly this text. */
+    static boolean unmistakablyText(String text) {
+        return plainSafe(text) && !YAML11_WORDS.contains(text.toLowerCase(Locale.ROOT));
     }
 
     /** [A-Za-z_/][A-Za-z0-9_./-]*: never a number, date, null, indicator or key separator in YAML 1.1 or 1.2. */
