@@ -44,7 +44,7 @@ final class ModelValidator {
     /** repository[:tag][@digest]: a tag or a digest is required so a restart never pulls another version. */
     private static final TextFormat PINNED_IMAGE = TextFormat.of(Limits.IMAGE,
             "[a-z0-9]+([._/:-][a-z0-9]+)*(:[\\w][\\w.-]{0,127})?(@sha256:[a-f0-9]{64})?",
-            "an image with a tag or digest, e.g. " + Defaults.MARIADB_IMAGE);
+            "an image with a tag or digest, e.g. docker.io/library/mariadb:10.11.14");
     private static final TextFormat LABEL_NAME = TextFormat.of(Limits.DNS_LABEL,
             "[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?", "a label name");
     private static final String LABEL_KEY_TEXT = "a key such as example.com/team (prefix/name: a DNS subdomain of "
