@@ -13,10 +13,10 @@ import io.galeragen.core.render.ManifestRenderer;
 import io.galeragen.core.render.RenderedTemplate;
 import io.galeragen.core.render.TemplateOverrides;
 import io.galeragen.core.validate.KubernetesVersion;
-import io.galeragen.core.validate.SchemaLocation;
 import io.galeragen.core.validate.SchemaValidator;
 import io.galeragen.core.validate.StrictResourceReader;
 import io.galeragen.core.validate.TopologyChecks;
+import io.galeragen.core.validate.ValidationTargets;
 import io.galeragen.core.values.Values;
 import io.galeragen.core.values.ValuesSource;
 import io.galeragen.core.yaml.PlainScalars;
@@ -33,16 +33,15 @@ import java.util.SortedMap;
  *
  * <pre>{@code
  * GaleraGenerator generator = GaleraGenerator.builder()
- *         .schemaLocations(List.of("/path/to/k8s-schemas"))
- *         .kubernetesVersions(List.of("1.30", "1.31"))
+ *         .kubernetesVersions(List.of("1.33", "1.34"))
  *         .build();
  * Rendering rendering = generator.render(GaleraCluster.builder().name("orders").replicas(3).build());
  * System.out.print(rendering.combinedYaml());
  * }</pre>
  *
  * The output is the templates' YAML text. Every document is read back into its fabric8 type (an unknown field is
- * an error; see {@link Builder#typeCheck}) and, when schema locations are given, validated against the Kubernetes
- * JSON schema of each version. A generator
+ * an error; see {@link Builder#typeCheck}) and validated against the Kubernetes JSON schema of each version (by
+ * default the three newest whose schemas this jar carries; {@link #validation()} says which). A generator
  * parses its templates and schemas once; build one and reuse it. It is thread-safe.
  */
 public final class GaleraGenerator {
@@ -52,8 +51,9 @@ public final class GaleraGenerator {
     private final Optional<String> code;
     private final Lazy<ManifestRenderer> renderer;
     private final Lazy<StrictResourceReader> reader = new Lazy<>(StrictResourceReader::new);
-    /** Null without schema locations. */
+    /** Null when no Kubernetes version is validated against. */
     private final Lazy<SchemaValidator> schemaValidator;
+    private final ValidationTargets validation;
     private final List<KubernetesVersion> kubernetesVersions;
     private final boolean typeCheck;
 
@@ -62,18 +62,25 @@ public final class GaleraGenerator {
         templateOverrides = builder.templateOverrides;
         code = builder.codeIdentity != null ? Optional.of(builder.codeIdentity) : GenerationState.codeIdentity();
         TemplateOverrides.requireKnown(templateOverrides);
+        validation = ValidationTargets.of(builder.kubernetesVersions, builder.schemaLocations, builder.schemaCache);
+        kubernetesVersions = validation.versions();
         settings = "templates " + GenerationState.folderContent(templateOverrides) + "; schemas " + builder.schemaLocations
-                + "; versions " + builder.kubernetesVersions + "; typeCheck " + builder.typeCheck;
-        kubernetesVersions = builder.kubernetesVersions.stream().map(KubernetesVersion::parse).toList();
+                + "; versions " + kubernetesVersions + "; typeCheck " + builder.typeCheck;
         // Templates and schemas load on first use: a generate that turns out to be up to date needs neither.
         renderer = new Lazy<>(() -> new ManifestRenderer(templateOverrides));
-        List<SchemaLocation> locations = builder.schemaLocations.stream()
-                .map(location -> SchemaLocation.parse(location, builder.schemaCache)).toList();
-        schemaValidator = locations.isEmpty() ? null : new Lazy<>(() -> new SchemaValidator(locations));
+        schemaValidator = validation.validates() ? new Lazy<>(() -> new SchemaValidator(validation.locations())) : null;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * What documents are validated against, for a person: e.g. {@code Kubernetes 1.34, 1.35, 1.36 (schemas
+     * bundled with galera-gen)}.
+     */
+    public String validation() {
+        return validation.describe();
     }
 
     /** Renders and checks every document; throws a GaleraGenException listing all problems found. */
@@ -202,7 +209,8 @@ public final class GaleraGenerator {
     public static final class Builder {
         private Path templateOverrides;
         private List<String> schemaLocations = List.of();
-        private List<String> kubernetesVersions = List.of("1.30");
+        /** Null: the newest bundled minors. */
+        private List<String> kubernetesVersions;
         private boolean typeCheck = true;
         private String codeIdentity;
         private Path schemaCache = Path.of(System.getProperty("user.home"), ".cache", "galera-gen", "schemas");
@@ -218,14 +226,19 @@ public final class GaleraGenerator {
 
         /**
          * Where Kubernetes JSON schemas are found, as kubeconform's {@code -schema-location}: a local folder in
-         * kubeconform's layout, or a URL template; tried in order. Empty (the default) skips schema validation.
+         * kubeconform's layout, or a URL template; tried in order, then the schemas bundled in this jar (the kinds
+         * galera-gen renders, Kubernetes 1.28 to 1.36). Needed only for other versions or kinds.
          */
         public Builder schemaLocations(List<String> locations) {
             schemaLocations = List.copyOf(locations);
             return this;
         }
 
-        /** Kubernetes versions to validate against, e.g. {@code 1.30} or {@code v1.30.0}. */
+        /**
+         * Kubernetes versions to validate against, e.g. {@code 1.34} or {@code v1.34.0}. The default is the three
+         * newest bundled minors ({@link ValidationTargets#defaultVersions()}); an empty list turns schema validation
+         * off. Without schema locations, a version whose schemas are not bundled is an error listing those that are.
+         */
         public Builder kubernetesVersions(List<String> versions) {
             kubernetesVersions = List.copyOf(versions);
             return this;

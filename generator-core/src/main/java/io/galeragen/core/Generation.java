@@ -27,6 +27,9 @@ final class Generation {
         Rendering rendering = generator.render(cluster);
         SortedMap<String, String> files = files(request, rendering);
         OutputWriter.Report report = OutputWriter.write(request.outputDirectory(), files);
+        if (request.valuesSchemaFile() != null) {
+            OutputWriter.writeFile(request.valuesSchemaFile(), ValuesSchema.json());
+        }
         Generated generated = new Generated(cluster, rendering, report);
         generator.recordState(request, generated, files);
         return generated;
@@ -40,9 +43,6 @@ final class Generation {
     private static SortedMap<String, String> files(GenerationRequest request, Rendering rendering) {
         SortedMap<String, String> files = OutputFiles.of(rendering.manifests(), request.layout());
         files.putAll(rendering.tools());
-        if (request.writeValuesSchema()) {
-            files.put(ValuesSchema.FILE_NAME, ValuesSchema.json());
-        }
         return files;
     }
 }

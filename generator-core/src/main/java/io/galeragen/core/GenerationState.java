@@ -109,7 +109,7 @@ final class GenerationState {
         MessageDigest digest = digest();
         update(digest, "settings", generatorSettings);
         update(digest, "output", request.outputDirectory().toAbsolutePath().normalize() + " " + request.layout()
-                + " " + request.writeValuesSchema());
+                + " " + request.valuesSchemaFile());
         for (ValuesSource source : request.values()) {
             if (source instanceof ValuesSource.File file) {
                 if (!Files.isRegularFile(file.file())) {

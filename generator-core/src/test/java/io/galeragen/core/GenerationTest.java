@@ -43,11 +43,10 @@ class GenerationTest {
         GenerationRequest single = GenerationRequest.of(List.of(), out);
         generator.generate(single);
 
-        List<DriftCheck.Drift> drift = generator.check(single.withLayout(Layout.PER_RESOURCE).withValuesSchema(true));
+        List<DriftCheck.Drift> drift = generator.check(single.withLayout(Layout.PER_RESOURCE));
 
         assertThat(drift).extracting(DriftCheck.Drift::toString).contains(
-                "galera.yaml (extra)", "kustomization.yaml (missing)", "statefulset-mariadb.yaml (missing)",
-                "values.schema.json (missing)");
+                "galera.yaml (extra)", "kustomization.yaml (missing)", "statefulset-mariadb.yaml (missing)");
         assertThat(out.resolve("kustomization.yaml")).doesNotExist();
     }
 
@@ -59,5 +58,20 @@ class GenerationTest {
         assertThatThrownBy(() -> generator.generate(request)).isInstanceOf(GaleraGenException.class)
                 .hasMessage("-Dgalera.set: replicas: 0 is not allowed: a whole number from 1 to 31");
         assertThat(out.resolve("manifests")).doesNotExist();
+    }
+
+    @Test
+    void theValuesSchemaIsWrittenWhereAskedAndNeverIntoTheManifestsFolder() throws IOException {
+        Path schema = out.resolve("values.schema.json");
+        GenerationRequest request = GenerationRequest.of(List.of(), out.resolve("manifests"))
+                .withLayout(Layout.PER_RESOURCE).withValuesSchemaFile(schema);
+
+        generator.generate(request);
+
+        assertThat(Yaml.readTree(Files.readString(schema), "schema").path("properties").has("replicas")).isTrue();
+        assertThat(out.resolve("manifests")).isDirectoryNotContaining("glob:**.json");
+        assertThat(generator.check(request)).isEmpty();
+        assertThatThrownBy(() -> request.withValuesSchemaFile(out.resolve("manifests/values.schema.json")))
+                .isInstanceOf(GaleraGenException.class).hasMessageContaining("outside the output folder");
     }
 }

@@ -75,7 +75,7 @@ class TemplateOverrideTest {
 
     private GaleraGenerator generatorWithOverrides() {
         return GaleraGenerator.builder().templateOverrides(overrides)
-                .schemaLocations(TestSchemas.locations()).kubernetesVersions(TestSchemas.VERSIONS).build();
+                .kubernetesVersions(TestSchemas.VERSIONS).build();
     }
 
     private static Path builtInTemplate(String name) {

@@ -29,7 +29,7 @@ class UpToDateTest {
             Files.writeString(values, "name: stock\nreplicas: 2\n");
         }
         return new GenerationRequest(List.of(ValuesSource.file(values, "values.yaml")), project.resolve("out"),
-                Layout.PER_RESOURCE, false, project.resolve("state/generate.state"));
+                Layout.PER_RESOURCE, null, project.resolve("state/generate.state"));
     }
 
     @Test

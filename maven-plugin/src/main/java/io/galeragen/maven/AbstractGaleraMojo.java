@@ -47,13 +47,18 @@ abstract class AbstractGaleraMojo extends AbstractMojo {
 
     /**
      * Where Kubernetes JSON schemas are found, as kubeconform's {@code -schema-location}: a folder in kubeconform's
-     * layout or a path/URL template, tried in order. None: no schema validation.
+     * layout or a path/URL template, tried in order, then the schemas bundled with galera-gen (the kinds it renders,
+     * Kubernetes 1.28 to 1.36). Needed only for other versions or kinds.
      */
     @Parameter(property = "galera.schemaLocations")
     List<String> schemaLocations = new ArrayList<>();
 
-    /** Kubernetes versions the documents are validated against. */
-    @Parameter(property = "galera.kubernetesVersions", defaultValue = "1.30")
+    /**
+     * Kubernetes versions the documents are validated against, e.g. {@code 1.35}. None: the three newest versions
+     * whose schemas galera-gen carries (1.34, 1.35, 1.36). Without {@code schemaLocations}, a version whose schemas
+     * are not bundled is an error.
+     */
+    @Parameter(property = "galera.kubernetesVersions")
     List<String> kubernetesVersions = new ArrayList<>();
 
     /** Where schemas fetched from a URL are cached. */
@@ -82,12 +87,14 @@ abstract class AbstractGaleraMojo extends AbstractMojo {
     abstract void run() throws MojoFailureException;
 
     GaleraGenerator generator() {
-        return GaleraGenerator.builder()
+        GaleraGenerator.Builder builder = GaleraGenerator.builder()
                 .templateOverrides(templatesDirectory == null ? null : templatesDirectory.toPath())
                 .schemaLocations(schemaLocations)
-                .kubernetesVersions(kubernetesVersions)
-                .schemaCache(schemaCache.toPath())
-                .build();
+                .schemaCache(schemaCache.toPath());
+        if (!kubernetesVersions.isEmpty()) {
+            builder.kubernetesVersions(kubernetesVersions);
+        }
+        return builder.build();
     }
 
     /** Files, then {@code <values>}, then {@code -Dgalera.set}: the order in which they win. */

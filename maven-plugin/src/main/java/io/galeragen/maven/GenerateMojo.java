@@ -52,7 +52,8 @@ public class GenerateMojo extends AbstractOutputMojo {
         OutputWriter.Report files = generated.files();
         getLog().info("galera: " + generated.rendering().manifests().size() + " documents for cluster "
                 + generated.cluster().name() + " in " + display(outputDirectory) + " (" + files.written().size()
-                + " written, " + files.unchanged().size() + " unchanged, " + files.removed().size() + " removed)");
+                + " written, " + files.unchanged().size() + " unchanged, " + files.removed().size() + " removed), valid"
+                + " for " + generator.validation());
     }
 
     /** One state file per output folder, so executions writing different folders keep their own. */

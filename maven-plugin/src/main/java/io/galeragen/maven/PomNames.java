@@ -17,7 +17,7 @@ final class PomNames {
             "outputDirectory ", "<outputDirectory> ",
             "templatesDirectory ", "<templatesDirectory> ",
             "schema location ", "<schemaLocations> ",
-            "kubernetes version ", "<kubernetesVersions> ");
+            "Kubernetes version", "<kubernetesVersions>");
 
     private PomNames() {
     }

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Checks without writing: the values (strictly, against the model), and every document that would be generated
- * (read into its Kubernetes type, and against the JSON schemas of {@code kubernetesVersions} when
- * {@code schemaLocations} are set). With {@code files}, checks those manifest files instead.
+ * (against the Kubernetes JSON schemas of {@code kubernetesVersions}, bundled or from {@code schemaLocations}, and
+ * read into its Kubernetes type where no strict schema covers it). With {@code files}, checks those manifest files
+ * instead. The output names the versions and where their schemas came from.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class ValidateMojo extends AbstractGaleraMojo {
@@ -27,20 +28,17 @@ public class ValidateMojo extends AbstractGaleraMojo {
     @Override
     void run() {
         GaleraGenerator generator = generator();
-        if (schemaLocations.isEmpty()) {
-            getLog().info("galera: no <schemaLocations>; documents are checked without the Kubernetes JSON schemas");
-        }
         if (!files.isEmpty()) {
             List<Problem> problems = generator.validateFiles(files.stream().map(File::toPath).toList());
             if (!problems.isEmpty()) {
                 throw new GaleraGenException(problems);
             }
-            getLog().info("galera: " + files.size() + " file(s) valid for Kubernetes " + kubernetesVersions);
+            getLog().info("galera: " + files.size() + " file(s) valid for " + generator.validation());
             return;
         }
         GaleraCluster cluster = GaleraGenerator.cluster(valuesSources());
         int documents = generator.render(cluster).manifests().size();
         getLog().info("galera: values and " + documents + " documents of cluster " + cluster.name()
-                + " valid for Kubernetes " + kubernetesVersions);
+                + " valid for " + generator.validation());
     }
 }

@@ -17,7 +17,7 @@ final class Mojos {
 
     static <T extends AbstractGaleraMojo> T configure(T mojo, Path project, List<String> log) {
         mojo.basedir = project.toFile();
-        mojo.kubernetesVersions = new ArrayList<>(List.of("1.30"));
+        mojo.kubernetesVersions = new ArrayList<>();
         mojo.schemaCache = project.resolve("schema-cache").toFile();
         mojo.setLog(recording(log));
         if (mojo instanceof AbstractOutputMojo output) {

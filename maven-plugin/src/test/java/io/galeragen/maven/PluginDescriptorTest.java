@@ -48,7 +48,7 @@ class PluginDescriptorTest {
     void generateParametersPropertiesAndDefaults() {
         assertThat(configuration("generate")).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
                 Map.entry("force", "${galera.force} = false"),
-                Map.entry("kubernetesVersions", "${galera.kubernetesVersions} = 1.30"),
+                Map.entry("kubernetesVersions", "${galera.kubernetesVersions} = "),
                 Map.entry("layout", "${galera.layout} = single"),
                 Map.entry("outputDirectory", "${galera.outputDirectory} = ${project.build.directory}/galera"),
                 Map.entry("schemaCache", "${galera.schemaCache} = ${user.home}/.cache/galera-gen/schemas"),

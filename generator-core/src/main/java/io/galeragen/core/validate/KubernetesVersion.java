@@ -39,6 +39,23 @@ public record KubernetesVersion(String normalized) {
                 + "." + Integer.parseInt(patch));
     }
 
+    /** Whether both are the same minor release, e.g. v1.34.0 and v1.34.2. */
+    public boolean sameMinor(KubernetesVersion other) {
+        return minor().equals(other.minor());
+    }
+
+    /** How people name the release: {@code 1.34} for v1.34.0, {@code 1.34.2} for v1.34.2, or {@code master}. */
+    public String shortName() {
+        if (normalized.equals("master")) {
+            return normalized;
+        }
+        return normalized.endsWith(".0") ? minor() : normalized.substring(1);
+    }
+
+    private String minor() {
+        return normalized.equals("master") ? normalized : normalized.substring(1, normalized.lastIndexOf('.'));
+    }
+
     @Override
     public String toString() {
         return normalized;

@@ -22,7 +22,8 @@ import java.util.Optional;
  *   <li>a template (ending in {@code json} or holding a placeholder), a path or a {@code file:} URL:
  *   {@code /schemas/{{ .ResourceKind }}{{ .KindSuffix }}.json};</li>
  *   <li>an {@code http(s)} URL or URL template, fetched once and then read from the cache folder;</li>
- *   <li>{@code default}: the public yannh/kubernetes-json-schema repository.</li>
+ *   <li>{@code default}: the public yannh/kubernetes-json-schema repository;</li>
+ *   <li>{@code bundled}: the schemas carried in this jar ({@link #BUNDLED}), for Kubernetes 1.28 to 1.36.</li>
  * </ul>
  * Immutable and thread-safe.
  */
@@ -35,7 +36,10 @@ public final class SchemaLocation {
     public static final String DEFAULT =
             "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master" + FOLDER_LAYOUT;
 
-    private enum Access { PATH, FILE_URL, HTTP }
+    /** The schemas carried in this jar: the kinds galera-gen reads, for each bundled Kubernetes minor. */
+    public static final String BUNDLED = "bundled";
+
+    private enum Access { PATH, FILE_URL, HTTP, BUNDLED }
 
     private final String given;
     private final SchemaPathTemplate template;
@@ -59,6 +63,9 @@ public final class SchemaLocation {
             throw new GaleraGenException(Problem.badValue("schema location", location,
                     "a folder, a path or URL template ending in .json, or default"));
         }
+        if (location.trim().equals(BUNDLED)) {
+            return bundled();
+        }
         String value = location.trim().equals("default") ? DEFAULT : location.trim();
         // As kubeconform: a location that does not end in "json" is a folder in the standard layout; unlike it,
         // one with a placeholder is taken as a complete template wherever it ends.
@@ -66,6 +73,33 @@ public final class SchemaLocation {
         String templateText = complete ? value : stripTrailingSlash(value) + FOLDER_LAYOUT;
         SchemaPathTemplate template = new SchemaPathTemplate(templateText, "schema location " + location);
         return new SchemaLocation(location, template, accessOf(value), cacheDir);
+    }
+
+    /** The schemas carried in this jar; a version of a bundled minor finds its minor's schemas (v1.34.2: v1.34.0). */
+    public static SchemaLocation bundled() {
+        return new SchemaLocation(BUNDLED, new SchemaPathTemplate(BUNDLED + ":{{ .NormalizedKubernetesVersion }}"
+                + "/{{ .ResourceKind }}{{ .KindSuffix }}", BUNDLED), Access.BUNDLED, null);
+    }
+
+    /** Whether this is {@link #bundled()}. */
+    public boolean isBundled() {
+        return access == Access.BUNDLED;
+    }
+
+    /**
+     * A local folder location (kubeconform's layout below it) whose folder does not exist; empty for any other
+     * location. A missing folder is a mistake worth one clear message, not a missing schema per document.
+     */
+    public Optional<Path> missingFolder() {
+        if (access != Access.PATH || given.trim().endsWith("json") || given.contains("{{")) {
+            return Optional.empty();
+        }
+        try {
+            Path folder = Path.of(given.trim());
+            return Files.isDirectory(folder) ? Optional.empty() : Optional.of(folder.toAbsolutePath().normalize());
+        } catch (IllegalArgumentException notAPath) {
+            return Optional.empty();
+        }
     }
 
     /** Same as {@link #parse(String, Path)} without a disk cache. */
@@ -90,6 +124,7 @@ public final class SchemaLocation {
     /** The schema at {@code address} (from {@link #address}); empty when this location does not have it. */
     Optional<JsonNode> load(String address) {
         return switch (access) {
+            case BUNDLED -> bundledSchema(address);
             case HTTP -> HttpSchemaFetcher.load(toUri(address), cacheDir);
             case FILE_URL -> readFile(toPath(address));
             case PATH -> readFile(toPath(address));
@@ -98,7 +133,18 @@ public final class SchemaLocation {
 
     /** The address as an absolute URI, the schema's identity for the JSON schema library. */
     String uriOf(String address) {
-        return access == Access.HTTP ? address : toPath(address).toAbsolutePath().toUri().toString();
+        return switch (access) {
+            case HTTP -> address;
+            case BUNDLED -> "urn:galera-gen:" + address.replace('/', ':');
+            case PATH, FILE_URL -> toPath(address).toAbsolutePath().toUri().toString();
+        };
+    }
+
+    /** {@code bundled:v1.34.0/statefulset-apps-v1}: the version and the kubeconform file name. */
+    private static Optional<JsonNode> bundledSchema(String address) {
+        String rest = address.substring(BUNDLED.length() + 1);
+        int slash = rest.indexOf('/');
+        return BundledSchemas.schema(new KubernetesVersion(rest.substring(0, slash)), rest.substring(slash + 1));
     }
 
     private static Optional<JsonNode> readFile(Path file) {

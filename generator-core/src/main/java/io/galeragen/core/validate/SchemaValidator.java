@@ -113,7 +113,7 @@ public final class SchemaValidator {
         if (lookup.schema() == null) {
             return ignoreMissingSchemas ? List.of() : List.of(new Problem(where, "no schema for " + apiVersion + " "
                     + kind + " in any schema location; tried " + String.join(", ", lookup.tried())
-                    + " (ignore missing schemas to skip such documents)"));
+                    + "; add a schema location that has it"));
         }
         return SchemaErrors.toProblems(where, lookup.schema().validate(document));
     }

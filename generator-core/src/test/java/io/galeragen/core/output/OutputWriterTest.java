@@ -100,4 +100,41 @@ class OutputWriterTest {
             return files.map(path -> path.getFileName().toString()).sorted().toList();
         }
     }
+
+    @Test
+    void aFailingStepPutsEveryFileBackAndNamesTheRealFile() throws IOException {
+        OutputWriter.write(dir, Map.of("configmap.yaml", "config: 1\n", "statefulset.yaml", "replicas: 3\n",
+                "old.yaml", "old: 1\n"));
+        int[] moves = {0};
+        OutputWriter.Mover failingThird = (from, to) -> {
+            if (++moves[0] == 3) {
+                throw new java.nio.file.AccessDeniedException(from.toString());
+            }
+            Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        };
+
+        assertThatThrownBy(() -> OutputWriter.write(dir, Map.of("configmap.yaml", "config: 2\n",
+                "statefulset.yaml", "replicas: 5\n"), failingThird))
+                .isInstanceOf(GaleraGenException.class)
+                .hasMessage("outputDirectory " + dir + ": configmap.yaml cannot be written: permission denied; nothing"
+                        + " was changed, the folder holds the previous output")
+                .message().doesNotContain(".galera-gen-tmp");
+        assertThat(Files.readString(dir.resolve("configmap.yaml"))).isEqualTo("config: 1\n");
+        assertThat(Files.readString(dir.resolve("statefulset.yaml"))).isEqualTo("replicas: 3\n");
+        assertThat(Files.readString(dir.resolve("old.yaml"))).isEqualTo("old: 1\n");
+        assertThat(listing()).containsExactly(GeneratedFiles.FILE_NAME, "configmap.yaml", "old.yaml", "statefulset.yaml");
+    }
+
+    @Test
+    void aFolderWhereAGeneratedFileWasIsRefusedBeforeAnythingChanges() throws IOException {
+        OutputWriter.write(dir, Map.of("a.yaml", "a: 1\n", "b.yaml", "b: 1\n"));
+        Files.delete(dir.resolve("b.yaml"));
+        Files.createDirectories(dir.resolve("b.yaml/inside"));
+
+        assertThatThrownBy(() -> OutputWriter.write(dir, Map.of("a.yaml", "a: 2\n", "b.yaml", "b: 2\n")))
+                .isInstanceOf(GaleraGenException.class).hasMessage("outputDirectory " + dir + ": b.yaml is a folder or"
+                        + " link, not a file galera-gen wrote; move it away or choose another folder");
+        assertThat(Files.readString(dir.resolve("a.yaml"))).isEqualTo("a: 1\n");
+        assertThat(dir.resolve("b.yaml/inside")).isDirectory();
+    }
 }

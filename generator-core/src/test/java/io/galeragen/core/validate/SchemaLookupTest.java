@@ -40,7 +40,7 @@ class SchemaLookupTest {
                 "no schema for apps/v1 ReplicaSet in any schema location; tried "
                         + root.resolve("v1.30.0-standalone-strict/replicaset-apps-v1.json") + ", "
                         + root.resolve("derived/v1.30.0-standalone-strict/replicaset-apps-v1.json")
-                        + " (ignore missing schemas to skip such documents)"));
+                        + "; add a schema location that has it"));
     }
 
     @Test
