@@ -11,6 +11,7 @@ import io.galeragen.core.output.DriftCheck;
 import io.galeragen.core.output.Manifest;
 import io.galeragen.core.render.ManifestRenderer;
 import io.galeragen.core.render.RenderedTemplate;
+import io.galeragen.core.render.RequiredSecrets;
 import io.galeragen.core.render.TemplateOverrides;
 import io.galeragen.core.validate.KubernetesVersion;
 import io.galeragen.core.validate.SchemaValidator;
@@ -96,7 +97,7 @@ public final class GaleraGenerator {
         }
         manifests.sort(InstallOrder.COMPARATOR);
         return new Rendering(manifests, CombinedYaml.of(manifests), TopologyChecks.warnings(cluster),
-                renderer.tools());
+                renderer.tools(cluster), RequiredSecrets.of(cluster));
     }
 
     /**

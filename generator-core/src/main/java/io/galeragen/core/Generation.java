@@ -2,6 +2,7 @@ package io.galeragen.core;
 
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.output.DriftCheck;
+import io.galeragen.core.output.Notes;
 import io.galeragen.core.output.OutputFiles;
 import io.galeragen.core.output.OutputWriter;
 import io.galeragen.core.values.Values;
@@ -25,7 +26,7 @@ final class Generation {
     Generated generate(GenerationRequest request) {
         GaleraCluster cluster = Values.resolve(request.values());
         Rendering rendering = generator.render(cluster);
-        SortedMap<String, String> files = files(request, rendering);
+        SortedMap<String, String> files = files(request, cluster, rendering);
         OutputWriter.Report report = OutputWriter.write(request.outputDirectory(), files);
         if (request.valuesSchemaFile() != null) {
             OutputWriter.writeFile(request.valuesSchemaFile(), ValuesSchema.json());
@@ -36,13 +37,15 @@ final class Generation {
     }
 
     List<DriftCheck.Drift> check(GenerationRequest request) {
-        Rendering rendering = generator.render(Values.resolve(request.values()));
-        return DriftCheck.compare(request.outputDirectory(), files(request, rendering));
+        GaleraCluster cluster = Values.resolve(request.values());
+        return DriftCheck.compare(request.outputDirectory(), files(request, cluster, generator.render(cluster)));
     }
 
-    private static SortedMap<String, String> files(GenerationRequest request, Rendering rendering) {
+    private static SortedMap<String, String> files(GenerationRequest request, GaleraCluster cluster,
+                                                   Rendering rendering) {
         SortedMap<String, String> files = OutputFiles.of(rendering.manifests(), request.layout());
         files.putAll(rendering.tools());
+        files.put(Notes.FILE_NAME, Notes.text(cluster, rendering.secrets(), request.layout()));
         return files;
     }
 }

@@ -1,6 +1,7 @@
 package io.galeragen.core;
 
 import io.galeragen.core.output.Manifest;
+import io.galeragen.core.render.RequiredSecrets;
 
 import java.util.Collections;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.TreeMap;
  * @param warnings     things that render but deserve a second look (e.g. a cluster that loses quorum with one zone)
  * @param tools        files to keep beside the manifests, by file name: the {@code galera-recover} helper a person
  *                     runs with kubectl when the cluster waits for a decision
+ * @param secrets      the Secrets the manifests refer to, which must exist before the pods can start
  */
 public record Rendering(List<Manifest> manifests, String combinedYaml, List<String> warnings,
-                        SortedMap<String, String> tools) {
+                        SortedMap<String, String> tools, RequiredSecrets secrets) {
 
     public Rendering {
         manifests = List.copyOf(manifests);

@@ -122,7 +122,7 @@ class BuiltInTemplatesTest {
         }
     }
 
-    private static Map<String, String> randomSettings(Random random, int i) {
+    static Map<String, String> randomSettings(Random random, int i) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("name", i % 5 == 0 ? pick(random, WORD_NAMES) : "db-" + i);
         settings.put("namespace", pick(random, List.of("default", "shop", "team-" + i, pick(random, WORD_NAMES))));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.galeragen.core.output.Notes;
 import io.galeragen.core.yaml.Yaml;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,15 @@ class CephRbdExampleTest {
         assertThat(rendering.warnings()).isEmpty();
         assertThat(rendering.combinedYaml()).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
         assertThat(rendering.combinedYaml().getBytes(StandardCharsets.UTF_8)).isEqualTo(Files.readAllBytes(expected));
+    }
+
+    @Test
+    void theReadmesSecretCommandIsTheOneGaleraGenPrints() throws IOException {
+        Rendering rendering = TestSchemas.validatingGenerator().render(Examples.cephRbd3Zones());
+
+        assertThat(Files.readString(EXAMPLE.resolve("README.md")))
+                .contains("```sh\n" + Notes.commands(rendering.secrets()) + "```\n")
+                .doesNotContain("base64");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.galeragen.maven;
 import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.Generated;
 import io.galeragen.core.GenerationRequest;
+import io.galeragen.core.output.Notes;
 import io.galeragen.core.output.OutputWriter;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -44,7 +45,8 @@ public class GenerateMojo extends AbstractOutputMojo {
             upToDate.get().warnings().forEach(warning -> getLog().warn("galera: " + warning));
             getLog().info("galera: " + upToDate.get().documents() + " documents for cluster "
                     + upToDate.get().clusterName() + " in " + display(outputDirectory)
-                    + " are up to date (inputs and files unchanged; -Dgalera.force=true generates anyway)");
+                    + " are up to date (inputs and files unchanged; -Dgalera.force=true generates anyway); the Secrets"
+                    + " to create are in " + display(outputDirectory.toPath().resolve(Notes.FILE_NAME).toFile()));
             return;
         }
         Generated generated = generator.generate(request);
@@ -54,6 +56,10 @@ public class GenerateMojo extends AbstractOutputMojo {
                 + generated.cluster().name() + " in " + display(outputDirectory) + " (" + files.written().size()
                 + " written, " + files.unchanged().size() + " unchanged, " + files.removed().size() + " removed), valid"
                 + " for " + generator.validation());
+        String notes = display(outputDirectory.toPath().resolve(Notes.FILE_NAME).toFile());
+        getLog().info("galera: next steps, also in " + notes + ":");
+        Notes.secretsSection(generated.rendering().secrets()).lines()
+                .forEach(line -> getLog().info(line.isEmpty() ? "" : "  " + line));
     }
 
     /** One state file per output folder, so executions writing different folders keep their own. */

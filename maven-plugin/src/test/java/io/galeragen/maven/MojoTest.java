@@ -33,7 +33,6 @@ class MojoTest {
         generate.valuesFiles.add(Mojos.write(project, "values.yaml", "name: orders\nreplicas: 5\n"));
         generate.values = "storage:\n      size: 20Gi";
         generate.set = "replicas=3";
-        generate.schemaLocations = Mojos.schemaLocations();
 
         generate.execute();
 
@@ -44,20 +43,24 @@ class MojoTest {
         assertThat(statefulSet.at("/spec/replicas").intValue()).isEqualTo(3);
         assertThat(statefulSet.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").textValue())
                 .isEqualTo("20Gi");
-        assertThat(log).singleElement().asString()
-                .startsWith("info: galera: " + documents.size() + " documents for cluster orders in target/galera (");
+        assertThat(log).first().asString()
+                .startsWith("info: galera: " + documents.size() + " documents for cluster orders in target/galera (")
+                .endsWith("), valid for Kubernetes 1.34, 1.35, 1.36 (schemas bundled with galera-gen)");
     }
 
     @Test
-    void perResourceLayoutWithTheValuesSchema() throws Exception {
+    void perResourceLayoutWithTheValuesSchemaBesideTheValuesNotTheManifests() throws Exception {
         GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
         generate.layout = "per-resource";
         generate.writeValuesSchema = true;
+        generate.valuesFiles.add(Mojos.write(project, "src/main/galera/values.yaml", "replicas: 3\n"));
 
         generate.execute();
 
         assertThat(listing(project.resolve("target/galera")))
-                .contains("kustomization.yaml", "statefulset-mariadb.yaml", "values.schema.json", ".galera-gen-files");
+                .contains("kustomization.yaml", "statefulset-mariadb.yaml", ".galera-gen-files")
+                .noneMatch(name -> name.endsWith(".json"));
+        assertThat(project.resolve("src/main/galera/values.schema.json")).content().contains("\"replicas\"");
     }
 
     @Test
@@ -158,17 +161,46 @@ class MojoTest {
     }
 
     @Test
-    void validateChecksValuesAndRenderedDocumentsWithoutWriting() throws Exception {
+    void validateWithoutConfigurationUsesTheBundledSchemasOfTheNewestVersionsAndNamesThem() throws Exception {
         ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
-        validate.schemaLocations = Mojos.schemaLocations();
-        validate.kubernetesVersions = new ArrayList<>(List.of("1.29", "1.33"));
 
         validate.execute();
 
         int documents = GaleraGenerator.builder().build().render(GaleraCluster.defaults()).manifests().size();
         assertThat(log).containsExactly("info: galera: values and " + documents + " documents of cluster mariadb "
-                + "valid for Kubernetes [1.29, 1.33]");
+                + "valid for Kubernetes 1.34, 1.35, 1.36 (schemas bundled with galera-gen)");
         assertThat(listing(project)).isEmpty();
+    }
+
+    @Test
+    void validateForChosenVersionsNamesThem() throws Exception {
+        ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
+        validate.kubernetesVersions = new ArrayList<>(List.of("1.28", "1.33"));
+
+        validate.execute();
+
+        assertThat(log).singleElement().asString()
+                .endsWith("valid for Kubernetes 1.28, 1.33 (schemas bundled with galera-gen)");
+    }
+
+    @Test
+    void aVersionWithoutBundledSchemasIsAnErrorNamingTheElementAndTheKnownVersions() {
+        ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
+        validate.kubernetesVersions = new ArrayList<>(List.of("1.40"));
+
+        assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
+                "<kubernetesVersions>: \"1.40\" is not allowed: a version whose schemas galera-gen carries: 1.28, 1.29,"
+                        + " 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36 (or give schema locations that have it)");
+    }
+
+    @Test
+    void aMissingSchemaFolderIsOneLineNamingTheElement() {
+        ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
+        Path missing = project.resolve("k8s-schemas");
+        validate.schemaLocations = new ArrayList<>(List.of(missing.toString()));
+
+        assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("<schemaLocations> " + missing + ": no such folder: " + missing);
     }
 
     @Test

@@ -30,12 +30,6 @@ final class Mojos {
         return mojo;
     }
 
-    /** The schemas beside the project (never copied into it), as the ITs and examples use them. */
-    static List<String> schemaLocations() {
-        Path root = Path.of(System.getProperty("galera.schemaRoot", "../../shared/k8s-schemas"));
-        return new ArrayList<>(List.of(root.toString(), root.resolve("derived").toString()));
-    }
-
     static File write(Path project, String name, String text) throws java.io.IOException {
         Path file = project.resolve(name);
         Files.createDirectories(file.getParent());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -59,9 +60,27 @@ public final class ManifestRenderer {
                 .toList();
     }
 
-    /** The files written beside the manifests (the galera-recover helper), by file name. */
-    public SortedMap<String, String> tools() {
-        return tools;
+    /**
+     * The files written beside the manifests (the galera-recover helper), by file name, with the cluster they were
+     * generated for as their defaults: a line {@code GENERATED_NAMESPACE=""} becomes {@code GENERATED_NAMESPACE=shop}
+     * (likewise {@code GENERATED_STATEFULSET}). Only those lines change; the scripts' logic is not a template.
+     */
+    public SortedMap<String, String> tools(GaleraCluster cluster) {
+        Map<String, String> defaults = Map.of("GENERATED_NAMESPACE", cluster.namespace(),
+                "GENERATED_STATEFULSET", Names.of(cluster.name()).statefulSet());
+        SortedMap<String, String> filled = new TreeMap<>();
+        tools.forEach((name, text) -> filled.put(name, withDefaults(text, defaults)));
+        return filled;
+    }
+
+    private static String withDefaults(String script, Map<String, String> defaults) {
+        String result = script;
+        for (Map.Entry<String, String> entry : defaults.entrySet()) {
+            // Namespaces and names are DNS labels: no quoting needed, and single quotes keep it so.
+            result = result.replace("\n" + entry.getKey() + "=\"\"\n",
+                    "\n" + entry.getKey() + "='" + entry.getValue() + "'\n");
+        }
+        return result;
     }
 
     private static void update(MessageDigest digest, ConfigFile file) {
