@@ -22,9 +22,15 @@ public class CheckMojo extends AbstractOutputMojo {
         if (!drift.isEmpty()) {
             throw new MojoFailureException(drift.size() + " file(s) in " + folder
                     + " differ from what galera:generate would write:\n"
-                    + drift.stream().map(file -> "  - " + file).collect(Collectors.joining("\n"))
+                    + drift.stream().map(CheckMojo::describe).collect(Collectors.joining("\n"))
                     + "\nRun mvn galera:generate with the same configuration and commit the result.");
         }
         getLog().info("galera: " + folder + " is up to date");
+    }
+
+    /** {@code - galera.yaml (changed)} and, for a changed file, its diff indented below it. */
+    private static String describe(DriftCheck.Drift file) {
+        return "  - " + file + (file.diff().isEmpty() ? "" : "\n" + file.diff().lines()
+                .map(line -> "      " + line).collect(Collectors.joining("\n")));
     }
 }

@@ -21,13 +21,23 @@ public final class DriftCheck {
     /** How one file differs from what would be generated. */
     public enum Change { CHANGED, MISSING, EXTRA }
 
+    /** How many lines of a changed file's diff a drift report shows. */
+    public static final int DIFF_LINES = 40;
+
     /**
      * One differing file.
      *
      * @param file   its name in the output folder
      * @param change changed content, missing, or generated earlier and no longer generated
+     * @param diff   for a changed text file, a unified diff of it (at most {@value #DIFF_LINES} lines of hunks) from
+     *               what the folder holds to what would be generated; else empty
      */
-    public record Drift(String file, Change change) {
+    public record Drift(String file, Change change, String diff) {
+
+        public Drift(String file, Change change) {
+            this(file, change, "");
+        }
+
         @Override
         public String toString() {
             return file + " (" + change.name().toLowerCase(java.util.Locale.ROOT) + ")";
@@ -43,7 +53,7 @@ public final class DriftCheck {
             if (!Files.exists(path)) {
                 drift.add(new Drift(name, Change.MISSING));
             } else if (!OutputWriter.sameBytes(path, text.getBytes(StandardCharsets.UTF_8))) {
-                drift.add(new Drift(name, Change.CHANGED));
+                drift.add(new Drift(name, Change.CHANGED, diff(name, path, text)));
             }
         });
         try {
@@ -58,5 +68,15 @@ public final class DriftCheck {
         }
         drift.sort(java.util.Comparator.comparing(Drift::file));
         return List.copyOf(drift);
+    }
+
+    private static String diff(String name, Path path, String expected) {
+        try {
+            String actual = StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+            return UnifiedDiff.of(name, actual, expected, DIFF_LINES);
+        } catch (IOException notText) { // unreadable or not UTF-8 text: name the file only
+            return "";
+        }
     }
 }

@@ -31,6 +31,12 @@ public final class TopologyChecks {
                     + "votes is no majority), and then both stop taking writes; use 3 members or set "
                     + "arbitrator.enabled: true");
         }
+        if (replicas > 2 && replicas % 2 == 0 && !arbitrator) {
+            warnings.add("replicas: " + replicas + " members (an even number) without an arbitrator: a network split "
+                    + "into two halves of " + replicas / 2 + " leaves neither a majority, so both stop taking writes, and "
+                    + "they survive no more failed members (" + (replicas / 2 - 1) + ") than " + (replicas - 1)
+                    + " would; use " + (replicas - 1) + " or " + (replicas + 1) + " members, or set arbitrator.enabled: true");
+        }
         if (arbitrator && replicas % 2 == 1) {
             warnings.add("arbitrator.enabled: with " + replicas + " members the arbitrator makes the votes even ("
                     + votes + "), so a split into two halves stops both; an arbitrator helps an even number of members");

@@ -15,6 +15,7 @@ import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.Limits;
 import io.galeragen.core.yaml.Yaml;
+import io.galeragen.core.yaml.YamlSyntax;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.reader.ReaderException;
 
@@ -104,10 +105,9 @@ final class ValuesReader {
                                 : "a list or mapping as a key is not allowed: keys are text, e.g. team: db"));
             }
             if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-                // SnakeYAML knows the line of the problem itself, not only where the broken construct began.
-                String context = marked.getContext() == null ? "" : marked.getContext() + ": ";
-                throw new GaleraGenException(new Problem(source + ":" + (marked.getProblemMark().getLine() + 1),
-                        "is not valid YAML: " + context + marked.getProblem()));
+                YamlSyntax.Error error = YamlSyntax.describe(text, marked);
+                throw new GaleraGenException(new Problem(source + ":" + error.line(), "is not valid YAML: "
+                        + error.message()));
             }
             throw new GaleraGenException(new Problem(reader.at(e.getLocation()), "is not valid YAML: "
                     + firstLine(e.getOriginalMessage())));

@@ -61,6 +61,12 @@ public final class Yaml {
             }
             return result;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
+                    && marked.getProblemMark() != null) {
+                YamlSyntax.Error error = YamlSyntax.describe(text, marked);
+                throw new GaleraGenException(new Problem(source + ":" + error.line(), "is not valid YAML: "
+                        + error.message()), e);
+            }
             throw new GaleraGenException(new Problem(where(source, e.getLocation()), e.getOriginalMessage()), e);
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports alias bombs and some syntax errors as unchecked exceptions.

@@ -34,12 +34,20 @@ class DriftCheckTest {
 
         var drift = DriftCheck.compare(dir, Map.of("a.yaml", "a: 1\n", "b.yaml", "b: 1\n"));
 
-        assertThat(drift).containsExactly(
-                new DriftCheck.Drift(GeneratedFiles.FILE_NAME, CHANGED),
-                new DriftCheck.Drift("a.yaml", CHANGED),
-                new DriftCheck.Drift("b.yaml", MISSING),
-                new DriftCheck.Drift("gone.yaml", EXTRA));
+        assertThat(drift).extracting(DriftCheck.Drift::file, DriftCheck.Drift::change).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(GeneratedFiles.FILE_NAME, CHANGED),
+                org.assertj.core.groups.Tuple.tuple("a.yaml", CHANGED),
+                org.assertj.core.groups.Tuple.tuple("b.yaml", MISSING),
+                org.assertj.core.groups.Tuple.tuple("gone.yaml", EXTRA));
         assertThat(drift.get(1)).hasToString("a.yaml (changed)");
+        assertThat(drift.get(1).diff()).isEqualTo("""
+                --- a.yaml (as it is)
+                +++ a.yaml (as generated)
+                @@ -1,1 +1,1 @@
+                -a: edited by hand
+                +a: 1
+                """);
+        assertThat(drift.get(2).diff()).isEmpty();
     }
 
     @Test

@@ -51,6 +51,18 @@ class TopologyChecksTest {
                 .arbitrator(Defaults.ARBITRATOR.withEnabled(true)).build())).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource({"4, 3, 5", "6, 5, 7", "8, 7, 9"})
+    void anEvenNumberOfMembersWithoutArbitratorWarnsWithoutZonesToo(int replicas, int fewer, int more) {
+        assertThat(TopologyChecks.warnings(GaleraCluster.builder().replicas(replicas).build())).singleElement()
+                .isEqualTo("replicas: " + replicas + " members (an even number) without an arbitrator: a network split"
+                        + " into two halves of " + replicas / 2 + " leaves neither a majority, so both stop taking"
+                        + " writes, and they survive no more failed members (" + (replicas / 2 - 1) + ") than " + fewer
+                        + " would; use " + fewer + " or " + more + " members, or set arbitrator.enabled: true");
+        assertThat(TopologyChecks.warnings(GaleraCluster.builder().replicas(replicas)
+                .arbitrator(Defaults.ARBITRATOR.withEnabled(true)).build())).isEmpty();
+    }
+
     @Test
     void anArbitratorBesideAnOddNumberOfMembersWarns() {
         assertThat(TopologyChecks.warnings(GaleraCluster.builder().replicas(3)

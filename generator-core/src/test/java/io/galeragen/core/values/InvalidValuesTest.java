@@ -28,7 +28,8 @@ class InvalidValuesTest {
     static Stream<Arguments> invalidFiles() {
         return Stream.of(
                 arguments("malformed YAML", "replicas: [3\n",
-                        "values.yaml:2: is not valid YAML: while parsing a flow sequence: expected ',' or ']', but got <stream end>"),
+                        "values.yaml:1: is not valid YAML: a [list] or {mapping} opened on this line is not closed"
+                                + " properly; check its commas and closing bracket"),
                 arguments("duplicate key", "replicas: 3\nreplicas: 4\n",
                         "values.yaml:2: replicas: is a duplicate key (first set at values.yaml:1)"),
                 arguments("duplicate nested key", "storage:\n  size: 1Gi\n  size: 2Gi\n",
@@ -112,8 +113,7 @@ class InvalidValuesTest {
                         "galera:\n  providerOptions:\n    gcache.size: 2G\n",
                         "values.yaml:3: galera.providerOptions.gcache.size: is set by galera.gcacheSize; set it there"),
                 arguments("tab indentation", "storage:\n\tsize: 1Gi\n",
-                        "values.yaml:2: is not valid YAML: while scanning for the next token: found character '\\t(TAB)' that "
-                                + "cannot start any token. (Do not use \\t(TAB) for indentation)"));
+                        "values.yaml:2: is not valid YAML: a tab character: YAML indents with spaces only"));
     }
 
     @ParameterizedTest(name = "{0}")
