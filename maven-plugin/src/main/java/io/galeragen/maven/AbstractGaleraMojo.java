@@ -2,6 +2,8 @@ package io.galeragen.maven;
 
 import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Problem;
+import io.galeragen.core.values.ValuesFiles;
 import io.galeragen.core.values.ValuesSource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -100,8 +102,15 @@ abstract class AbstractGaleraMojo extends AbstractMojo {
     /** Files, then {@code <values>}, then {@code -Dgalera.set}: the order in which they win. */
     List<ValuesSource> valuesSources() {
         List<ValuesSource> sources = new ArrayList<>();
+        List<Problem> missing = new ArrayList<>();
         for (File file : valuesFiles) {
+            if (!file.exists()) {
+                missing.add(new Problem("<valuesFiles> " + display(file), ValuesFiles.missing(file.toPath())));
+            }
             sources.add(ValuesSource.file(file.toPath(), display(file)));
+        }
+        if (!missing.isEmpty()) {
+            throw new GaleraGenException(missing);
         }
         if (values != null && !values.isBlank()) {
             sources.add(ValuesSource.yaml(InlineYaml.dedent(values), PomNames.VALUES));

@@ -25,6 +25,9 @@ final class ValuesBinder {
 
     private final Map<String, String> origins;
     private final List<Problem> problems = new ArrayList<>();
+    /** Key paths whose value did not bind and was stood in by its default. */
+    private final List<String> standIns = new ArrayList<>();
+    private final JsonNode defaults = ValuesTree.of(GaleraCluster.defaults());
 
     private ValuesBinder(Map<String, String> origins) {
         this.origins = origins;
@@ -33,16 +36,21 @@ final class ValuesBinder {
     static GaleraCluster bind(JsonNode tree, Map<String, String> origins) {
         ValuesBinder binder = new ValuesBinder(origins);
         Object cluster = binder.bind(tree, "", ValueShape.ROOT);
-        if (!binder.problems.isEmpty()) {
-            throw new GaleraGenException(binder.problems);
-        }
+        // A key that does not bind stood in with its default, so the model's checks still report the other keys:
+        // one typo must not hide every other mistake of the file. Their problems about the stood-in keys are dropped.
+        List<Problem> problems = new ArrayList<>(binder.problems);
         try {
-            return ((GaleraCluster) cluster).toBuilder().build();
+            GaleraCluster built = ((GaleraCluster) cluster).toBuilder().build();
+            if (problems.isEmpty()) {
+                return built;
+            }
         } catch (GaleraGenException e) {
-            throw new GaleraGenException(e.problems().stream()
+            e.problems().stream().filter(problem -> binder.standIns.stream()
+                            .noneMatch(standIn -> KeyPaths.within(problem.where(), standIn)))
                     .map(problem -> new Problem(KeyPaths.where(problem.where(), origins), problem.message()))
-                    .toList());
+                    .forEach(problems::add);
         }
+        throw new GaleraGenException(problems);
     }
 
     private Object bind(JsonNode node, String path, ValueShape shape) {
@@ -73,18 +81,17 @@ final class ValuesBinder {
             }
         }
         List<Object> arguments = new ArrayList<>();
-        int before = problems.size();
         shape.fields().forEach((name, child) -> {
             JsonNode value = node.get(name);
             String childPath = KeyPaths.child(path, name);
             if (value == null) {
                 problems.add(new Problem(where(childPath), "is missing"));
-                arguments.add(null);
+                arguments.add(standIn(childPath, child));
             } else {
                 arguments.add(bind(value, childPath, child));
             }
         });
-        return problems.size() > before ? null : construct(shape, arguments);
+        return construct(shape, arguments);
     }
 
     private Object bindEnum(JsonNode node, String path, ValueShape shape) {
@@ -96,7 +103,7 @@ final class ValuesBinder {
             String hint = Suggestions.closest(node.textValue(), shape.enumValues())
                     .map(suggestion -> " (did you mean " + suggestion + "?)").orElse("");
             problems.add(Problem.badValue(where(path), node.textValue(), shape.expectedForm() + hint));
-            return null;
+            return standIn(path, shape);
         }
         return wrongType(node, path, shape);
     }
@@ -135,7 +142,20 @@ final class ValuesBinder {
 
     private Object wrongType(JsonNode node, String path, ValueShape shape) {
         problems.add(Problem.badValue(where(path), show(node), shape.expectedForm()));
-        return null;
+        return standIn(path, shape);
+    }
+
+    /** The default of a key whose value did not bind, bound from the defaults' tree; null where there is none. */
+    private Object standIn(String path, ValueShape shape) {
+        standIns.add(path);
+        JsonNode fallback = defaults.at("/" + path.replace(".", "/"));
+        if (fallback.isMissingNode() || fallback.isNull()) {
+            return null;
+        }
+        int before = problems.size();
+        Object value = bind(fallback, path, shape);
+        problems.subList(before, problems.size()).clear(); // the defaults bind; never report them
+        return value;
     }
 
     private String where(String path) {

@@ -62,7 +62,7 @@ final class ValuesReader {
             // Bounded, then decoded strictly: a Latin-1 file is reported with its line, not read as garbage.
             bytes = ValuesText.readBounded(file);
         } catch (NoSuchFileException e) {
-            throw new GaleraGenException(new Problem(source, "does not exist"));
+            throw new GaleraGenException(new Problem(source, ValuesFiles.missing(file)));
         } catch (AccessDeniedException e) {
             throw new GaleraGenException(new Problem(source, "cannot be read: permission denied"));
         } catch (IOException e) {
@@ -80,7 +80,7 @@ final class ValuesReader {
             parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return new ValuesLayer(source, NODES.objectNode(), Map.of());
+                throw new GaleraGenException(new Problem(source, ValuesFiles.EMPTY));
             }
             if (first != JsonToken.START_OBJECT) {
                 throw new GaleraGenException(new Problem(reader.at(parser.currentLocation()),

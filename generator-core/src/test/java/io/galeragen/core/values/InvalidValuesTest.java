@@ -157,9 +157,15 @@ class InvalidValuesTest {
     }
 
     @Test
-    void aMissingValuesFileIsNamed(@TempDir Path dir) {
+    void aMissingValuesFileIsNamedWithThePathLookedAtAndALikelyNeighbour(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("values.yaml"), "replicas: 3\n");
+
+        assertThat(problemsOf(List.of(ValuesSource.file(dir.resolve("valuse.yaml"), "valuse.yaml"))))
+                .extracting(Problem::toString).containsExactly("valuse.yaml: does not exist (looked for "
+                        + dir.resolve("valuse.yaml") + "); did you mean values.yaml?");
         assertThat(problemsOf(List.of(ValuesSource.file(dir.resolve("nope.yaml"), "nope.yaml"))))
-                .extracting(Problem::toString).containsExactly("nope.yaml: does not exist");
+                .extracting(Problem::toString).containsExactly("nope.yaml: does not exist (looked for "
+                        + dir.resolve("nope.yaml") + ")");
     }
 
     @Test
@@ -183,7 +189,34 @@ class InvalidValuesTest {
                 ValuesSource.yaml("replica: 3\n", "a.yaml"),
                 ValuesSource.yaml("storage:\n  size: 10 GB\n", "b.yaml")));
 
-        assertThat(problems).extracting(Problem::where).containsExactly("a.yaml:1: replica");
+        assertThat(problems).extracting(Problem::where).containsExactly("a.yaml:1: replica", "b.yaml:2: storage.size");
+    }
+
+    @Test
+    void anEnumTypoOrAWrongTypeHidesNoOtherProblem() {
+        List<Problem> problems = problemsOf(List.of(ValuesSource.yaml("""
+                name: shop-db
+                recoveryPolicy: saef
+                replicas: three
+                storage:
+                  size: 20 GB
+                resources:
+                  cpuRequest: lots
+                galera:
+                  sstMethod: rsynk
+                unknownKey: 1
+                """, "values.yaml")));
+
+        assertThat(problems).extracting(Problem::toString).containsExactlyInAnyOrder(
+                "values.yaml:10: unknownKey: is not a known key; the keys at the top are " + String.join(", ",
+                        ValueShape.ROOT.fields().keySet()),
+                "values.yaml:2: recoveryPolicy: \"saef\" is not allowed: one of [manual, safe, force-pod0] (did you mean"
+                        + " safe?)",
+                "values.yaml:3: replicas: \"three\" is not allowed: a whole number",
+                "values.yaml:9: galera.sstMethod: \"rsynk\" is not allowed: one of [mariabackup, rsync] (did you mean"
+                        + " rsync?)",
+                "values.yaml:5: storage.size: \"20 GB\" is not allowed: a Kubernetes quantity, e.g. 10Gi",
+                "values.yaml:7: resources.cpuRequest: \"lots\" is not allowed: a Kubernetes quantity, e.g. 500m, 2 or 1Gi");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ValuesResolveTest {
 
@@ -128,8 +129,18 @@ class ValuesResolveTest {
     }
 
     @Test
-    void anEmptyFileChangesNothing() {
-        assertThat(resolve("# nothing yet\n")).isEqualTo(GaleraCluster.defaults());
+    void anExplicitlyEmptyMappingKeepsEveryDefault() {
+        assertThat(resolve("# every default, on purpose\n{}\n")).isEqualTo(GaleraCluster.defaults());
+    }
+
+    @Test
+    void anEmptyFileIsRefusedSayingWhatItWouldDo() {
+        for (String empty : List.of("", "\n\n", "# nothing yet\n")) {
+            assertThatThrownBy(() -> resolve(empty)).isInstanceOf(io.galeragen.core.error.GaleraGenException.class)
+                    .hasMessage("values.yaml: holds no values (it is empty or only comments); alone it would render"
+                            + " the defaults, a cluster \"mariadb\" in namespace \"default\", over the output. Write"
+                            + " the values (e.g. name: and replicas:), or {} to keep every default on purpose");
+        }
     }
 
     @Test
