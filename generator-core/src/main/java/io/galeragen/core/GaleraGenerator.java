@@ -11,7 +11,7 @@ import io.galeragen.core.output.DriftCheck;
 import io.galeragen.core.output.Manifest;
 import io.galeragen.core.render.ManifestRenderer;
 import io.galeragen.core.render.RenderedTemplate;
-import io.galeragen.core.render.RequiredSecrets;
+import io.galeragen.core.output.RequiredSecrets;
 import io.galeragen.core.render.TemplateOverrides;
 import io.galeragen.core.validate.KubernetesVersion;
 import io.galeragen.core.validate.SchemaValidator;

@@ -1,7 +1,7 @@
 package io.galeragen.core;
 
 import io.galeragen.core.output.Manifest;
-import io.galeragen.core.render.RequiredSecrets;
+import io.galeragen.core.output.RequiredSecrets;
 
 import java.util.Collections;
 import java.util.List;

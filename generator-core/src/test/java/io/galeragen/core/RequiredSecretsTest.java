@@ -6,7 +6,7 @@ import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.output.Layout;
 import io.galeragen.core.output.Manifest;
 import io.galeragen.core.output.Notes;
-import io.galeragen.core.render.RequiredSecrets;
+import io.galeragen.core.output.RequiredSecrets;
 import io.galeragen.core.values.ValuesSource;
 import io.galeragen.core.yaml.Yaml;
 import org.junit.jupiter.api.Test;

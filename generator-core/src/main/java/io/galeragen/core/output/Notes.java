@@ -1,7 +1,6 @@
 package io.galeragen.core.output;
 
 import io.galeragen.core.model.GaleraCluster;
-import io.galeragen.core.render.RequiredSecrets;
 
 import java.util.List;
 import java.util.Map;

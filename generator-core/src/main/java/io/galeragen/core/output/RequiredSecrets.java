@@ -1,4 +1,4 @@
-package io.galeragen.core.render;
+package io.galeragen.core.output;
 
 import io.galeragen.core.model.CephSecret;
 import io.galeragen.core.model.GaleraCluster;
@@ -47,7 +47,7 @@ public record RequiredSecrets(String namespace, Map<String, List<Key>> secrets, 
         ceph = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(ceph));
     }
 
-    /** What {@code cluster}'s manifests need; the same conditions as the templates and {@link PodEnv}. */
+    /** What {@code cluster}'s manifests need; the same conditions as the templates and the pod environment (render.PodEnv). */
     public static RequiredSecrets of(GaleraCluster cluster) {
         Map<String, List<Key>> secrets = new LinkedHashMap<>();
         add(secrets, cluster.rootPassword().name(), new Key(cluster.rootPassword().key(), Format.PASSWORD,
