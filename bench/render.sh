@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Render benchmark (issue #6). Builds the bench module (-Pbench, in the reactor: nothing is installed into ~/.m2),
 # runs the JMH RenderBenchmark (3 and 9 replicas; checks none = templates only, types = read back into fabric8
-# types, schema = types + JSON schema of 1.30; -prof gc), then the batch run of 1,000 distinct clusters, each in a
+# types, schema = the shared JSON schema of 1.30, bundled = the default: bundled schemas of 1.34, 1.35, 1.36; -prof gc), then the batch run of 1,000 distinct clusters, each in a
 # fresh JVM: one thread at each level of checks, then two threads with none.
 # The last line is:  ms_per_render=<warm median, 3 replicas, checks none (no validation)>
 #
@@ -30,7 +30,7 @@ java -Dgalera.schemaRoot="$SCHEMAS" -jar "$JAR" RenderBenchmark -prof gc "${JMH_
   ${JMH_ARGS:-} > "$ROOT/bench/target/jmh-render.txt"
 sed -n '/^Benchmark/,$p' "$ROOT/bench/target/jmh-render.txt" | grep -E '^Benchmark|render( |:p0.50|:gc.alloc.rate.norm)'
 
-for mode in "--checks none" "--checks types" "--checks schema" "--checks none --threads 2"; do
+for mode in "--checks none" "--checks types" "--checks schema" "--checks bundled" "--checks none --threads 2"; do
   echo "[$(date +%H:%M:%S)] batch $mode (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   # shellcheck disable=SC2086
   java -Dgalera.schemaRoot="$SCHEMAS" -cp "$JAR" io.galeragen.bench.BatchRender --count 1000 $mode

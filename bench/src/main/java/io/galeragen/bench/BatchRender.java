@@ -16,7 +16,7 @@ import java.util.Locale;
  *
  * With {@code --threads N} the clusters are rendered by N threads sharing the one generator.
  *
- * <pre>java -cp galera-bench.jar io.galeragen.bench.BatchRender [--count 1000] [--checks none|types|schema] [--versions 1.30] [--threads 1]</pre>
+ * <pre>java -cp galera-bench.jar io.galeragen.bench.BatchRender [--count 1000] [--checks none|types|schema|bundled] [--versions 1.30] [--threads 1]</pre>
  */
 public final class BatchRender {
 
@@ -36,7 +36,7 @@ public final class BatchRender {
                 case "--versions" -> versions = List.of(args[++i].split(","));
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: BatchRender [--count N] [--checks none|types|schema] [--versions 1.28,1.33] [--threads N]");
+                        + "; usage: BatchRender [--count N] [--checks none|types|schema|bundled] [--versions 1.28,1.33] [--threads N]");
             }
         }
         GaleraGenerator generator = checks.generator(versions);

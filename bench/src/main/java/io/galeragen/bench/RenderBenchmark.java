@@ -36,8 +36,8 @@ public class RenderBenchmark {
     @Param({"3", "9"})
     public int replicas;
 
-    /** none: templates only; types: read back into fabric8 types (the default); schema: types and JSON schemas. */
-    @Param({"none", "types", "schema"})
+    /** none: templates only; types: fabric8 types; schema: the shared JSON schemas; bundled: the default. */
+    @Param({"none", "types", "schema", "bundled"})
     public String checks;
 
     /** Kubernetes versions validated against, comma-separated (schema only). */
