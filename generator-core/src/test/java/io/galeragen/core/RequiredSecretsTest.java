@@ -72,20 +72,21 @@ class RequiredSecretsTest {
         assertThat(checked).isGreaterThan(100);
     }
 
-    /** Every Secret reference: env secretKeyRef, secret volumes (with items: by key; without: the whole Secret). */
+    /** Every Secret reference: env secretKeyRef, secret volumes and projected secret sources (with items: by key). */
     private static void collect(JsonNode node, Set<String> keys, Set<String> wholeSecrets, Set<String> ceph) {
         if (node.isObject()) {
             JsonNode ref = node.path("secretKeyRef");
             if (ref.isObject()) {
                 keys.add(ref.path("name").textValue() + "/" + ref.path("key").textValue());
             }
+            // A secret volume names its Secret secretName; a projected volume's secret source names it name.
             JsonNode secret = node.path("secret");
-            if (secret.isObject() && secret.has("secretName")) {
+            String secretName = secret.path("secretName").asText(secret.path("name").asText(null));
+            if (secret.isObject() && secretName != null) {
                 if (secret.has("items")) {
-                    secret.path("items").forEach(item ->
-                            keys.add(secret.path("secretName").textValue() + "/" + item.path("key").textValue()));
+                    secret.path("items").forEach(item -> keys.add(secretName + "/" + item.path("key").textValue()));
                 } else {
-                    wholeSecrets.add(secret.path("secretName").textValue());
+                    wholeSecrets.add(secretName);
                 }
             }
             node.fields().forEachRemaining(field -> {
