@@ -46,11 +46,16 @@ final class ValuesBinder {
             }
         } catch (GaleraGenException e) {
             e.problems().stream().filter(problem -> binder.standIns.stream()
-                            .noneMatch(standIn -> KeyPaths.within(problem.where(), standIn)))
+                            .noneMatch(standIn -> within(problem.where(), standIn)))
                     .map(problem -> new Problem(KeyPaths.where(problem.where(), origins), problem.message()))
                     .forEach(problems::add);
         }
         throw new GaleraGenException(problems);
+    }
+
+    /** Whether {@code path} is {@code ancestor} itself or lies below it. */
+    private static boolean within(String path, String ancestor) {
+        return path.equals(ancestor) || path.startsWith(ancestor + ".") || path.startsWith(ancestor + "[");
     }
 
     private Object bind(JsonNode node, String path, ValueShape shape) {
