@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a values file through the project's one YAML factory, token by token, so that every key keeps the
@@ -44,6 +45,11 @@ final class ValuesReader {
     static final int MAX_KEY = Limits.LABEL_KEY;
     /** Jackson's words for a key that is not a scalar (a complex key or an alias). */
     private static final String NOT_A_KEY = "Expected a field name";
+    /** The longest number the parser reads; past it (and past 1,024 characters) it gives a number as text. */
+    private static final int MAX_NUMBER = StreamReadConstraints.defaults().getMaxNumberLength();
+    /** A YAML 1.1 or 1.2 decimal number, possessive so that a long one cannot exhaust the stack. */
+    private static final Pattern NUMBER = Pattern.compile(
+            "[-+]?+(?:[0-9][0-9_]*+(?:\\.[0-9_]*+)?+|\\.[0-9][0-9_]*+)(?:[eE][-+]?+[0-9]++)?+");
 
     private final String source;
     private final String text;
@@ -139,7 +145,7 @@ final class ValuesReader {
         return switch (token) {
             case START_OBJECT -> readObject(parser, path, depth + 1);
             case START_ARRAY -> readArray(parser, path, depth + 1);
-            case VALUE_STRING -> emptyPlain(parser) ? NODES.nullNode() : NODES.textNode(parser.getText());
+            case VALUE_STRING -> scalar(parser, path);
             case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT -> WrittenNumber.of(parser);
             case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
@@ -194,14 +200,24 @@ final class ValuesReader {
     }
 
     /**
-     * {@code key:} with nothing after it: null in YAML, where the parser gives an empty string. Only a quoted
-     * {@code ""} is the empty string.
+     * A string token: {@code key:} with nothing after it is null in YAML, where the parser gives an empty string
+     * (only a quoted {@code ""} is the empty string); and a plain number too long for the parser, which it gives as
+     * text, is still a number in YAML and refused as one.
      */
-    private boolean emptyPlain(JsonParser parser) throws IOException {
+    private JsonNode scalar(JsonParser parser, String path) throws IOException {
+        String value = parser.getText();
+        if (value.isEmpty() && plain(parser)) {
+            return NODES.nullNode();
+        } else if (value.length() > MAX_NUMBER && plain(parser) && NUMBER.matcher(value).matches()) {
+            throw new GaleraGenException(new Problem(at(parser.currentTokenLocation()) + ": " + path, numberTooLong()));
+        }
+        return NODES.textNode(value);
+    }
+
+    /** Whether the scalar is written plain, not quoted, as a block or with a tag. */
+    private boolean plain(JsonParser parser) {
         long offset = parser.currentTokenLocation().getCharOffset();
-        return parser.getTextLength() == 0
-                && (offset < 0 || offset >= text.length() || (text.charAt((int) offset) != '"'
-                && text.charAt((int) offset) != '\''));
+        return offset < 0 || offset >= text.length() || "\"'|>!".indexOf(text.charAt((int) offset)) < 0;
     }
 
     private static int lineAt(String text, int position) {
@@ -230,10 +246,14 @@ final class ValuesReader {
             return String.format(Locale.ROOT, "a key of more than %,d characters is not allowed: a key of at most %d "
                     + "characters (the longest a label or annotation key can be)", limits.getMaxNameLength(), MAX_KEY);
         } else if (message.startsWith("Number")) {
-            return String.format(Locale.ROOT, "a number of more than %,d digits is not allowed: whole numbers of at "
-                    + "most 10 digits (no key takes a larger one)", limits.getMaxNumberLength());
+            return numberTooLong();
         }
         return "a value beyond what the YAML reader takes is not allowed: values as the reference describes them";
+    }
+
+    private static String numberTooLong() {
+        return String.format(Locale.ROOT, "a number of more than %,d digits is not allowed: whole numbers of at most "
+                + "10 digits (no key takes a larger one)", MAX_NUMBER);
     }
 
     private String at(JsonLocation location) {
