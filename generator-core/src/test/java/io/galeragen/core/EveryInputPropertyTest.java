@@ -7,15 +7,11 @@ import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.output.Layout;
 import io.galeragen.core.values.ValueShape;
 import io.galeragen.core.values.ValuesSource;
-import net.jqwik.api.AfterFailureMode;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
@@ -27,20 +23,24 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * Every values file gets a clear answer (issue 15). Files generated from the values schema and changed the ways
@@ -50,10 +50,18 @@ import static org.assertj.core.api.Assertions.fail;
  * cluster whose every written document reads back, as Kubernetes reads YAML, with the input's names, labels and
  * annotations. Never another exception or a hang, and after a refusal the folder holds the same bytes as before.
  * Time per case is measured and printed (the hang guard is the only limit): the figures go into the issue's note.
+ *
+ * <p>Each case is its own test, named with its index and kind; case {@code i} is drawn from its own random source
+ * ({@link Gen#source}), so it runs alone with {@code -Dgalera.everyInput.case=i}.
  */
 class EveryInputPropertyTest {
 
-    private static final int TRIES = 1000;
+    private static final long SEED = 20261201;
+    private static final int CASES = 1000;
+    /** Set to one case's index to run that case alone. */
+    private static final String ONE_CASE = "galera.everyInput.case";
+    /** How many cases the determinism check generates twice. */
+    private static final int SAME_CASES = 200;
     /** Only a guard against hangs: the machine is shared, so wall time per case is reported, not asserted. */
     private static final long HANG_GUARD_SECONDS = 60;
     private static final Pattern JAVA_INTERNALS = Pattern.compile(
@@ -85,7 +93,7 @@ class EveryInputPropertyTest {
     private static Path output;
     private static final Figures FIGURES = new Figures();
 
-    @BeforeContainer
+    @BeforeAll
     static void previousOutput() throws IOException {
         workspace = Files.createTempDirectory("every-input");
         output = workspace.resolve("manifests");
@@ -93,7 +101,7 @@ class EveryInputPropertyTest {
         GENERATOR.generate(request(values));
     }
 
-    @AfterContainer
+    @AfterAll
     static void report() throws IOException {
         System.out.println(FIGURES.summary());
         try (Stream<Path> files = Files.walk(workspace)) {
@@ -101,14 +109,46 @@ class EveryInputPropertyTest {
         }
     }
 
-    @Provide
-    Arbitrary<ValuesCase> valuesFiles() {
-        return HostileValues.cases();
+    @TestFactory
+    Stream<DynamicTest> everyValuesFileGetsAClearAnswer() {
+        Gen<ValuesCase> cases = HostileValues.cases();
+        String one = System.getProperty(ONE_CASE, "");
+        IntStream indexes = one.isBlank() ? IntStream.range(0, CASES) : IntStream.of(Integer.parseInt(one.strip()));
+        // Lazily: each case is generated just before it runs, so only one file is in memory at a time.
+        return indexes.mapToObj(index -> {
+            ValuesCase input = cases.next(Gen.source(SEED, index));
+            String name = String.format(Locale.ROOT, "case %d of seed %d: %s", index, SEED, input);
+            return dynamicTest(name.replace("\n", "\\n"), () -> {
+                try {
+                    assertClearAnswer(input);
+                } catch (AssertionError failed) {
+                    // Surefire reports a dynamic test by number: the message says which case, and how to rerun it.
+                    throw new AssertionError(String.format(Locale.ROOT, "case %d of seed %d failed (run it alone "
+                            + "with -D%s=%d): %s", index, SEED, ONE_CASE, index, failed.getMessage()), failed);
+                }
+            });
+        });
     }
 
-    @Property(tries = TRIES, seed = "20261201", afterFailure = AfterFailureMode.PREVIOUS_SEED,
-            shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
-    void everyValuesFileGetsAClearAnswer(@ForAll("valuesFiles") ValuesCase input) throws Exception {
+    /** The same seed gives the same files: two generators, the first cases compared byte for byte. */
+    @Test
+    void theSeedFixesTheCases() {
+        Gen<ValuesCase> first = HostileValues.cases();
+        Gen<ValuesCase> second = HostileValues.cases();
+        Set<String> kinds = new TreeSet<>();
+        for (int index = 0; index < SAME_CASES; index++) {
+            ValuesCase once = first.next(Gen.source(SEED, index));
+            ValuesCase again = second.next(Gen.source(SEED, index));
+            assertThat(again.toString()).as("case %d", index).isEqualTo(once.toString());
+            assertThat(Arrays.equals(again.bytes(), once.bytes())).as("bytes of case %d", index).isTrue();
+            assertThat(again.refusedNaming()).as("case %d", index).isEqualTo(once.refusedNaming());
+            kinds.add(once.kind());
+        }
+        // Not one file over and over: the cases drawn are of every kind (11 classes of change).
+        assertThat(kinds).as("kinds among the first %d cases", SAME_CASES).hasSize(11);
+    }
+
+    private static void assertClearAnswer(ValuesCase input) throws Exception {
         Path values = Files.write(workspace.resolve("values.yaml"), input.bytes());
         Map<String, ByteBuffer> before = snapshot(output);
         Future<Outcome> running = WORKER.submit(() -> {

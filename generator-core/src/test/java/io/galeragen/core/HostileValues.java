@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.galeragen.core.values.ValuesSchema;
 import io.galeragen.core.yaml.Yaml;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -22,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
@@ -81,49 +78,50 @@ final class HostileValues {
     private HostileValues() {
     }
 
-    static Arbitrary<ValuesCase> cases() {
-        return Combinators.combine(objectOf(SCHEMA, ""), mutations()).as((tree, mutation) -> mutation.apply(tree));
+    /** A values file generated from the schema, then changed: a new generator, sharing no state with others. */
+    static Gen<ValuesCase> cases() {
+        return Gen.combine(objectOf(SCHEMA, ""), mutations(), (tree, mutation) -> mutation.apply(tree));
     }
 
     // ---- Generated from the schema ----
 
-    private static Arbitrary<ObjectNode> objectOf(JsonNode schema, String path) {
-        List<Arbitrary<Optional<Map.Entry<String, JsonNode>>>> fields = new ArrayList<>();
+    private static Gen<ObjectNode> objectOf(JsonNode schema, String path) {
+        List<Gen<Optional<Map.Entry<String, JsonNode>>>> fields = new ArrayList<>();
         schema.path("properties").properties().forEach(property -> {
             String child = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
-            Arbitrary<Optional<Map.Entry<String, JsonNode>>> present = valueOf(property.getValue(), child)
+            Gen<Optional<Map.Entry<String, JsonNode>>> present = valueOf(property.getValue(), child)
                     .map(value -> Optional.of(Map.entry(property.getKey(), value)));
-            fields.add(Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(Optional.empty())), Tuple.of(1, present)));
+            fields.add(Gen.frequency(Map.entry(3, Gen.just(Optional.empty())), Map.entry(1, present)));
         });
-        return Combinators.combine(fields).as(entries -> {
+        return Gen.combine(fields).map(entries -> {
             ObjectNode object = NODES.objectNode();
             entries.forEach(entry -> entry.ifPresent(field -> object.set(field.getKey(), field.getValue())));
             return object;
         });
     }
 
-    private static Arbitrary<JsonNode> valueOf(JsonNode schema, String path) {
+    private static Gen<JsonNode> valueOf(JsonNode schema, String path) {
         if (schema.has("properties")) {
             return objectOf(schema, path).map(JsonNode.class::cast);
         } else if (schema.has("enum")) {
             List<JsonNode> values = new ArrayList<>();
             schema.get("enum").forEach(values::add);
-            return Arbitraries.of(values);
+            return Gen.of(values);
         }
         JsonNode type = schema.path("type");
         String kind = type.isArray() ? type.get(0).asText() : type.asText();
         JsonNode fallback = schema.path("default");
         return switch (kind) {
-            case "integer" -> Arbitraries.of(fallback.asInt(), 0, 1, 2, 3, 5, 32, 65535).map(NODES::numberNode);
-            case "boolean" -> Arbitraries.of(true, false).map(NODES::booleanNode);
-            case "array" -> Arbitraries.of(LIST_SAMPLES.getOrDefault(path, List.of("x"))).list().ofMaxSize(3)
+            case "integer" -> Gen.of(fallback.asInt(), 0, 1, 2, 3, 5, 32, 65535).map(NODES::numberNode);
+            case "boolean" -> Gen.of(true, false).map(NODES::booleanNode);
+            case "array" -> Gen.of(LIST_SAMPLES.getOrDefault(path, List.of("x"))).list(3)
                     .map(items -> {
                         ArrayNode array = NODES.arrayNode();
                         items.forEach(array::add);
                         return array;
                     });
-            case "object" -> Combinators.combine(Arbitraries.of(MAP_KEYS), Arbitraries.of(MAP_VALUES)).as(Map::entry)
-                    .list().ofMaxSize(3).map(entries -> {
+            case "object" -> Gen.combine(Gen.of(MAP_KEYS), Gen.of(MAP_VALUES), Map::entry)
+                    .list(3).map(entries -> {
                         ObjectNode map = NODES.objectNode();
                         entries.forEach(entry -> map.put(entry.getKey(), entry.getValue()));
                         return map;
@@ -132,7 +130,7 @@ final class HostileValues {
                 List<JsonNode> samples = new ArrayList<>();
                 samples.add(fallback.isMissingNode() ? NODES.nullNode() : fallback);
                 SAMPLES.getOrDefault(path, List.of()).forEach(sample -> samples.add(NODES.textNode(sample)));
-                yield Arbitraries.of(samples);
+                yield Gen.of(samples);
             }
         };
     }
@@ -159,72 +157,84 @@ final class HostileValues {
 
     // ---- The changes ----
 
-    private static Arbitrary<Mutation> mutations() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, named("schema only", Arbitraries.just(tree -> write("as generated", tree, Map.of(),
+    private static Gen<Mutation> mutations() {
+        return Gen.frequency(
+                Map.entry(3, named("schema only", Gen.just(tree -> write("as generated", tree, Map.of(),
                         Optional.empty())))),
-                Tuple.of(2, named("1 null", nulls())),
-                Tuple.of(3, named("2 long text", longValues())),
-                Tuple.of(1, named("3 deep nesting", deepNesting())),
-                Tuple.of(2, named("4 quantities", quantities())),
-                Tuple.of(2, named("5 YAML words", yamlWords())),
-                Tuple.of(3, named("6 YAML types", yamlTypes())),
-                Tuple.of(1, named("6 encodings", encodings())),
-                Tuple.of(1, named("6 broken bytes", brokenBytes())),
-                Tuple.of(2, named("7 long lists", longLists())),
-                Tuple.of(1, named("8 part-of, Namespace", Arbitraries.just(HostileValues::arbitratorInAShop))));
+                Map.entry(2, named("1 null", nulls())),
+                Map.entry(3, named("2 long text", longValues())),
+                Map.entry(1, named("3 deep nesting", deepNesting())),
+                Map.entry(2, named("4 quantities", quantities())),
+                Map.entry(2, named("5 YAML words", yamlWords())),
+                Map.entry(3, named("6 YAML types", yamlTypes())),
+                Map.entry(1, named("6 encodings", encodings())),
+                Map.entry(1, named("6 broken bytes", brokenBytes())),
+                Map.entry(2, named("7 long lists", longLists())),
+                Map.entry(1, named("8 part-of, Namespace", Gen.just(HostileValues::arbitratorInAShop))));
     }
 
     /** The issue's class (numbered as in issue 15) each case belongs to, for the figures. */
-    private static Arbitrary<Mutation> named(String kind, Arbitrary<Mutation> mutations) {
+    private static Gen<Mutation> named(String kind, Gen<Mutation> mutations) {
         return mutations.map(mutation -> tree -> {
             ValuesCase done = mutation.apply(tree);
             return new ValuesCase(kind, done.description(), done.bytes(), done.refusedNaming());
         });
     }
 
-    private static Arbitrary<Mutation> nulls() {
-        return Arbitraries.of(LEAVES.keySet()).map(path -> tree -> {
+    private static Gen<Mutation> nulls() {
+        return Gen.of(LEAVES.keySet()).map(path -> tree -> {
             set(tree, path, NODES.nullNode());
             return write(path + ": null", tree, Map.of(), Optional.empty());
         });
     }
 
     /** A string of every length that matters, as a value or as a key, including past the line and file limits. */
-    private static Arbitrary<Mutation> longValues() {
-        Arbitrary<Integer> lengths = Arbitraries.of(41, 64, 81, 254, 317, 399, 4094, 70_000, 262_145, 1_100_000);
-        Arbitrary<String> units = Arbitraries.of("a", "a.", "1s", "a-", "é");
-        Arbitrary<String> paths = Arbitraries.of(leavesOf("string", "enum"));
-        Arbitrary<String> maps = Arbitraries.of("labels", "annotations", "topology.nodeSelector",
-                "galera.providerOptions", "monitoring.labels");
-        return Combinators.combine(lengths, units, paths, maps, Arbitraries.of(true, false)).as(
-                (length, unit, path, map, asKey) -> tree -> {
-                    String text = unit.repeat(Math.max(1, length / unit.length()));
-                    if (asKey) {
-                        setEntry(tree, map, text, NODES.textNode("x"));
-                    } else {
-                        set(tree, path, NODES.textNode(text));
-                    }
-                    String where = asKey ? map : path;
-                    return write(where + (asKey ? " key" : "") + ": " + text.length() + " x " + unit, tree, Map.of(),
-                            Optional.empty());
-                });
+    private static Gen<Mutation> longValues() {
+        Gen<Integer> lengths = Gen.of(41, 64, 81, 254, 317, 399, 4094, 70_000, 262_145, 1_100_000);
+        Gen<String> units = Gen.of("a", "a.", "1s", "a-", "é");
+        Gen<String> paths = Gen.of(leavesOf("string", "enum"));
+        Gen<String> maps = Gen.of("labels", "annotations", "topology.nodeSelector", "galera.providerOptions",
+                "monitoring.labels");
+        return random -> {
+            int length = lengths.next(random);
+            String unit = units.next(random);
+            String path = paths.next(random);
+            String map = maps.next(random);
+            boolean asKey = random.nextBoolean();
+            return tree -> {
+                String text = unit.repeat(Math.max(1, length / unit.length()));
+                if (asKey) {
+                    setEntry(tree, map, text, NODES.textNode("x"));
+                } else {
+                    set(tree, path, NODES.textNode(text));
+                }
+                String where = asKey ? map : path;
+                return write(where + (asKey ? " key" : "") + ": " + text.length() + " x " + unit, tree, Map.of(),
+                        Optional.empty());
+            };
+        };
     }
 
     /** Flow lists or mappings nested 2 to 100,000 deep at any key: past the model's depth, always refused. */
-    private static Arbitrary<Mutation> deepNesting() {
-        return Combinators.combine(Arbitraries.of(2, 3, 4, 5, 50, 1000, 100_000), Arbitraries.of(true, false),
-                Arbitraries.of(LEAVES.keySet())).as((depth, lists, path) -> tree -> {
-                    String nested = lists ? "[".repeat(depth) + "]".repeat(depth)
-                            : "{a: ".repeat(depth) + "x" + "}".repeat(depth);
-                    set(tree, path, NODES.textNode(PLACEHOLDER));
-                    return write(path + ": nested " + depth + (lists ? " lists" : " mappings"), tree,
-                            Map.of(PLACEHOLDER, nested), Optional.of(path));
-                });
+    private static Gen<Mutation> deepNesting() {
+        Gen<Integer> depths = Gen.of(2, 3, 4, 5, 50, 1000, 100_000);
+        Gen<String> paths = Gen.of(LEAVES.keySet());
+        return random -> {
+            int depth = depths.next(random);
+            boolean lists = random.nextBoolean();
+            String path = paths.next(random);
+            return tree -> {
+                String nested = lists ? "[".repeat(depth) + "]".repeat(depth)
+                        : "{a: ".repeat(depth) + "x" + "}".repeat(depth);
+                set(tree, path, NODES.textNode(PLACEHOLDER));
+                return write(path + ": nested " + depth + (lists ? " lists" : " mappings"), tree,
+                        Map.of(PLACEHOLDER, nested), Optional.of(path));
+            };
+        };
     }
 
     /** Quantities from 1e-999999999 to 1e99999999999, refused exactly where they are out of the key's range. */
-    private static Arbitrary<Mutation> quantities() {
+    private static Gen<Mutation> quantities() {
         BigDecimal huge = new BigDecimal("1e100");
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         values.put("1e999999999", huge);
@@ -249,23 +259,22 @@ final class HostileValues {
                 "resources.memoryRequest", BigDecimal.valueOf(64L << 40),
                 "resources.memoryLimit", BigDecimal.valueOf(64L << 40),
                 "arbitrator.resources.memoryLimit", BigDecimal.valueOf(64L << 40)));
-        return Combinators.combine(Arbitraries.of(values.keySet()), Arbitraries.of(maxima.keySet()))
-                .as((quantity, path) -> tree -> {
-                    set(tree, path, NODES.textNode(quantity));
-                    BigDecimal value = values.get(quantity);
-                    boolean refused = value.compareTo(maxima.get(path)) > 0
-                            || value.compareTo(new BigDecimal("0.001")) < 0;
-                    return write(path + ": " + quantity, tree, Map.of(), refused ? Optional.of(path) : Optional.empty());
-                });
+        return Gen.combine(Gen.of(values.keySet()), Gen.of(maxima.keySet()), (quantity, path) -> tree -> {
+            set(tree, path, NODES.textNode(quantity));
+            BigDecimal value = values.get(quantity);
+            boolean refused = value.compareTo(maxima.get(path)) > 0
+                    || value.compareTo(new BigDecimal("0.001")) < 0;
+            return write(path + ": " + quantity, tree, Map.of(), refused ? Optional.of(path) : Optional.empty());
+        });
     }
 
     /** Names, namespaces and label and annotation keys that YAML 1.1 or 1.2 read as null, booleans or numbers. */
-    private static Arbitrary<Mutation> yamlWords() {
-        Arbitrary<String> words = Arbitraries.of("null", "yes", "no", "on", "off", "y", "n", "true", "0", "1e3",
+    private static Gen<Mutation> yamlWords() {
+        Gen<String> words = Gen.of("null", "yes", "no", "on", "off", "y", "n", "true", "0", "1e3",
                 "010", "2001-12-14", "Y", "NULL", "0x1F", "1_000");
-        return Combinators.combine(words, Arbitraries.of("name", "namespace", "labels", "annotations",
-                "topology.nodeSelector", "networkPolicy.clientPodLabels", "monitoring.labels", "rootPassword.key",
-                "tls.secretName")).as((word, where) -> tree -> {
+        return Gen.combine(words, Gen.of("name", "namespace", "labels", "annotations", "topology.nodeSelector",
+                "networkPolicy.clientPodLabels", "monitoring.labels", "rootPassword.key", "tls.secretName"),
+                (word, where) -> tree -> {
                     if (List.of("labels", "annotations", "topology.nodeSelector", "networkPolicy.clientPodLabels",
                             "monitoring.labels").contains(where)) {
                         setEntry(tree, where, word, NODES.textNode(word.equals("2001-12-14") ? "d" : word));
@@ -277,7 +286,7 @@ final class HostileValues {
     }
 
     /** Every YAML type and spelling where the model expects something else. */
-    private static Arbitrary<Mutation> yamlTypes() {
+    private static Gen<Mutation> yamlTypes() {
         Map<String, Boolean> snippets = new LinkedHashMap<>();
         for (String refused : List.of(".nan", ".NaN", ".inf", "-.inf", "+.inf", "!!binary aGVsbG8=", "{? [a, b] : c}",
                 "{&k team: db, *k : x}", "[&a x, *a]", "1e99999999999", "-1e-99999999999", "{\"\": x}",
@@ -288,20 +297,19 @@ final class HostileValues {
                 "\"\\u0000\"", "\"\\t\"", "|\n  multi\n  line", "'yes'", "Yes", "NO")) {
             snippets.put(either, false);
         }
-        return Combinators.combine(Arbitraries.of(snippets.keySet()), Arbitraries.of(LEAVES.keySet()))
-                .as((snippet, path) -> tree -> {
-                    set(tree, path, NODES.textNode(PLACEHOLDER));
-                    boolean refused = snippets.get(snippet) && !(snippet.startsWith("\"9") && LEAVES.get(path)
-                            .equals("string"));
-                    return write(path + ": " + (snippet.length() > 40 ? snippet.substring(0, 40) + "..." : snippet),
-                            tree, Map.of(PLACEHOLDER, snippet), refused ? Optional.of(path) : Optional.empty());
-                });
+        return Gen.combine(Gen.of(snippets.keySet()), Gen.of(LEAVES.keySet()), (snippet, path) -> tree -> {
+            set(tree, path, NODES.textNode(PLACEHOLDER));
+            boolean refused = snippets.get(snippet) && !(snippet.startsWith("\"9") && LEAVES.get(path)
+                    .equals("string"));
+            return write(path + ": " + (snippet.length() > 40 ? snippet.substring(0, 40) + "..." : snippet),
+                    tree, Map.of(PLACEHOLDER, snippet), refused ? Optional.of(path) : Optional.empty());
+        });
     }
 
     /** The same file in another encoding YAML allows: it must mean the same. */
-    private static Arbitrary<Mutation> encodings() {
-        return Combinators.combine(Arbitraries.of("UTF-16LE", "UTF-16BE", "UTF-32BE", "UTF-32LE", "UTF-8"),
-                Arbitraries.of(true, false)).as((charset, bom) -> tree -> {
+    private static Gen<Mutation> encodings() {
+        return Gen.combine(Gen.of("UTF-16LE", "UTF-16BE", "UTF-32BE", "UTF-32LE", "UTF-8"), Gen.of(true, false),
+                (charset, bom) -> tree -> {
                     String text = Yaml.write(tree);
                     byte[] bytes = ((bom ? "\uFEFF" : "") + "# encoded\n" + text).getBytes(Charset.forName(charset));
                     return new ValuesCase("", charset + (bom ? " with BOM" : ""), bytes, Optional.empty());
@@ -309,35 +317,33 @@ final class HostileValues {
     }
 
     /** A byte that is not UTF-8 text, somewhere in the file: refused, naming the line. */
-    private static Arbitrary<Mutation> brokenBytes() {
-        return Combinators.combine(Arbitraries.of(0xE9, 0xC3, 0xFF, 0x80), Arbitraries.doubles().between(0, 1))
-                .as((bad, where) -> tree -> {
-                    byte[] text = ("# comment\n" + Yaml.write(tree) + "# é\n").getBytes(StandardCharsets.UTF_8);
-                    int at = Math.min(text.length - 1, (int) (where * text.length));
-                    text[at] = (byte) (int) bad;
-                    // Put where a byte of é was, 0xC3 may still be text.
-                    boolean broken = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(text), CharBuffer
-                            .allocate(text.length), true).isError();
-                    return new ValuesCase("", String.format("byte 0x%02X at %d", bad, at), text,
-                            broken ? Optional.of("values.yaml:") : Optional.empty());
-                });
+    private static Gen<Mutation> brokenBytes() {
+        return Gen.combine(Gen.of(0xE9, 0xC3, 0xFF, 0x80), SplittableRandom::nextDouble, (bad, where) -> tree -> {
+            byte[] text = ("# comment\n" + Yaml.write(tree) + "# é\n").getBytes(StandardCharsets.UTF_8);
+            int at = Math.min(text.length - 1, (int) (where * text.length));
+            text[at] = (byte) (int) bad;
+            // Put where a byte of é was, 0xC3 may still be text.
+            boolean broken = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(text), CharBuffer
+                    .allocate(text.length), true).isError();
+            return new ValuesCase("", String.format("byte 0x%02X at %d", bad, at), text,
+                    broken ? Optional.of("values.yaml:") : Optional.empty());
+        });
     }
 
     /** Lists and maps at and past their limits, up to 100,000 entries. */
-    private static Arbitrary<Mutation> longLists() {
+    private static Gen<Mutation> longLists() {
         Map<String, Integer> limits = new TreeMap<>(Map.of("labels", 128, "annotations", 128,
                 "topology.nodeSelector", 128, "galera.providerOptions", 100, "topology.zones", 64,
                 "topology.tolerations", 64, "galera.extraCnf", 64));
-        return Combinators.combine(Arbitraries.of(limits.keySet()), Arbitraries.of(0, 1, 20_000, 100_000))
-                .as((path, over) -> tree -> {
-                    int count = over <= 1 ? limits.get(path) + over : over;
-                    boolean list = path.equals("topology.zones") || path.equals("topology.tolerations")
-                            || path.equals("galera.extraCnf");
-                    JsonNode value = list ? list(path, count) : map(path, count);
-                    set(tree, path, value);
-                    return write(path + ": " + count + " entries", tree, Map.of(),
-                            count > limits.get(path) ? Optional.of(path) : Optional.empty());
-                });
+        return Gen.combine(Gen.of(limits.keySet()), Gen.of(0, 1, 20_000, 100_000), (path, over) -> tree -> {
+            int count = over <= 1 ? limits.get(path) + over : over;
+            boolean list = path.equals("topology.zones") || path.equals("topology.tolerations")
+                    || path.equals("galera.extraCnf");
+            JsonNode value = list ? list(path, count) : map(path, count);
+            set(tree, path, value);
+            return write(path + ": " + count + " entries", tree, Map.of(),
+                    count > limits.get(path) ? Optional.of(path) : Optional.empty());
+        });
     }
 
     private static JsonNode list(String path, int count) {
