@@ -57,7 +57,7 @@ interface Gen<T> {
                     return choice.getValue().next(random);
                 }
             }
-            throw new IllegalStateException("weights changed while drawing");
+            throw new AssertionError("unreachable: a pick below the total weight lands on a choice");
         };
     }
 
