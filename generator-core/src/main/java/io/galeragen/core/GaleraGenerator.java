@@ -264,7 +264,7 @@ public final class GaleraGenerator {
             return this;
         }
 
-        /** Where schemas fetched from a URL template are cached. */
+        /** Where schemas fetched from a URL template are cached; {@code ~/.cache/galera-gen/schemas} by default. */
         public Builder schemaCache(Path folder) {
             schemaCache = folder;
             return this;

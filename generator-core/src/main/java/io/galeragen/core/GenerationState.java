@@ -1,5 +1,6 @@
 package io.galeragen.core;
 
+import io.galeragen.core.digest.Sha256;
 import io.galeragen.core.render.TemplateEngine;
 import io.galeragen.core.values.ValuesSource;
 
@@ -13,9 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +55,7 @@ final class GenerationState {
                 if (line.startsWith("file ")) {
                     int split = line.lastIndexOf(' ');
                     Path file = request.outputDirectory().resolve(line.substring(5, split));
-                    if (!Files.isRegularFile(file) || !sha256(Files.readAllBytes(file)).equals(line.substring(split + 1))) {
+                    if (!Files.isRegularFile(file) || !Sha256.hex(Files.readAllBytes(file)).equals(line.substring(split + 1))) {
                         return Optional.empty();
                     }
                 } else if (line.startsWith("cluster ")) {
@@ -93,7 +92,7 @@ final class GenerationState {
             generated.rendering().warnings().forEach(warning ->
                     text.append("warning ").append(warning.replace('\n', ' ')).append('\n'));
             files.forEach((name, content) -> text.append("file ").append(name).append(' ')
-                    .append(sha256(content.getBytes(StandardCharsets.UTF_8))).append('\n'));
+                    .append(Sha256.hex(content.getBytes(StandardCharsets.UTF_8))).append('\n'));
             Files.createDirectories(stateFile.toAbsolutePath().getParent());
             Path temporary = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
@@ -106,25 +105,25 @@ final class GenerationState {
     /** A hash of everything a run reads, or empty when some of it cannot be fingerprinted. */
     private static Optional<String> inputs(String generatorSettings, Optional<String> code,
                                            GenerationRequest request) throws IOException {
-        MessageDigest digest = digest();
-        update(digest, "settings", generatorSettings);
-        update(digest, "output", request.outputDirectory().toAbsolutePath().normalize() + " " + request.layout()
+        MessageDigest digest = Sha256.digest();
+        Sha256.update(digest, "settings", generatorSettings);
+        Sha256.update(digest, "output", request.outputDirectory().toAbsolutePath().normalize() + " " + request.layout()
                 + " " + request.valuesSchemaFile());
         for (ValuesSource source : request.values()) {
             if (source instanceof ValuesSource.File file) {
                 if (!Files.isRegularFile(file.file())) {
                     return Optional.empty();
                 }
-                update(digest, "file " + file.displayName(), sha256(Files.readAllBytes(file.file())));
+                Sha256.update(digest, "file " + file.displayName(), Sha256.hex(Files.readAllBytes(file.file())));
             } else {
-                update(digest, "source", source.toString());
+                Sha256.update(digest, "source", source.toString());
             }
         }
         if (code.isEmpty()) {
             return Optional.empty();
         }
-        update(digest, "code", code.get());
-        return Optional.of(HexFormat.of().formatHex(digest.digest()));
+        Sha256.update(digest, "code", code.get());
+        return Optional.of(Sha256.hex(digest));
     }
 
     /**
@@ -149,17 +148,17 @@ final class GenerationState {
         if (folder == null) {
             return "none";
         }
-        MessageDigest digest = digest();
+        MessageDigest digest = Sha256.digest();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                update(digest, folder.relativize(file).toString(), sha256(Files.readAllBytes(file)));
+                Sha256.update(digest, folder.relativize(file).toString(), Sha256.hex(Files.readAllBytes(file)));
             }
         } catch (NoSuchFileException missing) {
             return "missing " + folder;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
     }
 
     /** A jar by path, size and modification time; empty for classes in a folder (a build in progress). */
@@ -182,21 +181,5 @@ final class GenerationState {
         }
         Map<String, Object> attributes = Files.readAttributes(path, "size,lastModifiedTime");
         return Optional.of(path + " " + attributes.get("size") + " " + attributes.get("lastModifiedTime"));
-    }
-
-    private static void update(MessageDigest digest, String key, String value) {
-        digest.update((key + "\0" + value + "\0").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -29,7 +29,7 @@ class ApiBoundaryTest {
     static final Set<String> API = Set.of("io.galeragen.core", "io.galeragen.core.model", "io.galeragen.core.error",
             "io.galeragen.core.values", "io.galeragen.core.output");
     static final Set<String> INTERNAL = Set.of("io.galeragen.core.render", "io.galeragen.core.validate",
-            "io.galeragen.core.yaml");
+            "io.galeragen.core.yaml", "io.galeragen.core.digest");
 
     @Test
     void apiSignaturesNameNoInternalType() throws Exception {

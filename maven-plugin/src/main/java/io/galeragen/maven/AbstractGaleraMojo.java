@@ -63,8 +63,8 @@ abstract class AbstractGaleraMojo extends AbstractMojo {
     @Parameter(property = "galera.kubernetesVersions")
     List<String> kubernetesVersions = new ArrayList<>();
 
-    /** Where schemas fetched from a URL are cached. */
-    @Parameter(property = "galera.schemaCache", defaultValue = "${user.home}/.cache/galera-gen/schemas")
+    /** Where schemas fetched from a URL are cached. None: the library's, {@code ~/.cache/galera-gen/schemas}. */
+    @Parameter(property = "galera.schemaCache")
     File schemaCache;
 
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
@@ -91,8 +91,10 @@ abstract class AbstractGaleraMojo extends AbstractMojo {
     GaleraGenerator generator() {
         GaleraGenerator.Builder builder = GaleraGenerator.builder()
                 .templateOverrides(templatesDirectory == null ? null : templatesDirectory.toPath())
-                .schemaLocations(schemaLocations)
-                .schemaCache(schemaCache.toPath());
+                .schemaLocations(schemaLocations);
+        if (schemaCache != null) {
+            builder.schemaCache(schemaCache.toPath());
+        }
         if (!kubernetesVersions.isEmpty()) {
             builder.kubernetesVersions(kubernetesVersions);
         }

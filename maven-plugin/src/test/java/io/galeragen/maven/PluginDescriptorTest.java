@@ -51,7 +51,7 @@ class PluginDescriptorTest {
                 Map.entry("kubernetesVersions", "${galera.kubernetesVersions} = "),
                 Map.entry("layout", "${galera.layout} = single"),
                 Map.entry("outputDirectory", "${galera.outputDirectory} = ${project.build.directory}/galera"),
-                Map.entry("schemaCache", "${galera.schemaCache} = ${user.home}/.cache/galera-gen/schemas"),
+                Map.entry("schemaCache", "${galera.schemaCache} = "),
                 Map.entry("schemaLocations", "${galera.schemaLocations} = "),
                 Map.entry("set", "${galera.set} = "),
                 Map.entry("skip", "${galera.skip} = false"),

@@ -1,10 +1,11 @@
 package io.galeragen.core.output;
 
-import java.util.Arrays;
+import io.galeragen.core.model.Spelled;
+
 import java.util.Optional;
 
 /** How the documents are laid out on disk. */
-public enum Layout {
+public enum Layout implements Spelled {
     /** One multi-document file, {@value OutputFiles#SINGLE_FILE}, for {@code kubectl apply -f}. */
     SINGLE("single"),
     /** One file per resource ({@code statefulset-db.yaml}) and a kustomization.yaml listing them in install order. */
@@ -17,11 +18,12 @@ public enum Layout {
     }
 
     /** The spelling in POMs and requests. */
+    @Override
     public String value() {
         return value;
     }
 
     public static Optional<Layout> fromValue(String value) {
-        return Arrays.stream(values()).filter(layout -> layout.value.equals(value)).findFirst();
+        return Spelled.fromValue(Layout.class, value);
     }
 }

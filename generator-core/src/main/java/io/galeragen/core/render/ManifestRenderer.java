@@ -1,14 +1,12 @@
 package io.galeragen.core.render;
 
+import io.galeragen.core.digest.Sha256;
 import io.galeragen.core.model.GaleraCluster;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -33,7 +31,7 @@ public final class ManifestRenderer {
         staticFiles = TemplateCatalog.CONFIG_FILES.stream()
                 .map(file -> file.parsed() ? null : ConfigFile.of(file.fileName(), engine.readFile(file.templateName())))
                 .toList();
-        staticFilesDigest = sha256();
+        staticFilesDigest = Sha256.digest();
         staticFiles.stream().filter(file -> file != null).forEach(file -> update(staticFilesDigest, file));
         SortedMap<String, String> toolFiles = new TreeMap<>();
         TemplateCatalog.TOOLS.forEach(tool -> toolFiles.put(tool.fileName(), engine.readFile(tool.templateName())));
@@ -42,7 +40,7 @@ public final class ManifestRenderer {
 
     public List<RenderedTemplate> render(GaleraCluster cluster) {
         ClusterView base = ViewFactory.viewOf(cluster);
-        MessageDigest digest = copy(staticFilesDigest);
+        MessageDigest digest = Sha256.copy(staticFilesDigest);
         List<ConfigFile> files = new ArrayList<>(staticFiles.size());
         for (int i = 0; i < staticFiles.size(); i++) {
             ConfigFile file = staticFiles.get(i);
@@ -53,7 +51,7 @@ public final class ManifestRenderer {
             }
             files.add(file);
         }
-        ClusterView view = base.withConfigFiles(files, HexFormat.of().formatHex(digest.digest()).substring(0, 16));
+        ClusterView view = base.withConfigFiles(files, Sha256.hex(digest).substring(0, 16));
         return TemplateCatalog.RESOURCES.stream()
                 .filter(template -> template.included().test(cluster))
                 .map(template -> new RenderedTemplate(template, engine.render(template.name(), view), view))
@@ -84,22 +82,6 @@ public final class ManifestRenderer {
     }
 
     private static void update(MessageDigest digest, ConfigFile file) {
-        digest.update((file.name() + "\0" + file.content() + "\0").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    private static MessageDigest copy(MessageDigest digest) {
-        try {
-            return (MessageDigest) digest.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
-        }
+        Sha256.update(digest, file.name(), file.content());
     }
 }

@@ -1,6 +1,7 @@
 package io.galeragen.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.galeragen.core.digest.Sha256;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Problem;
 import java.io.IOException;
@@ -12,10 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,7 +57,7 @@ final class HttpSchemaFetcher {
         if (last.endsWith(".json")) {
             last = last.substring(0, last.length() - ".json".length());
         }
-        return (last.isEmpty() ? "schema" : last) + "-" + sha256(url.toString()) + ".json";
+        return (last.isEmpty() ? "schema" : last) + "-" + Sha256.hex(url.toString()) + ".json";
     }
 
     private static Optional<String> fetch(URI url) {
@@ -108,15 +106,6 @@ final class HttpSchemaFetcher {
         } catch (IOException failure) {
             throw new GaleraGenException(List.of(new Problem(cached.toString(), "cannot write the schema cache: "
                     + failure)), failure);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JVM has SHA-256", impossible);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.galeragen.core.values;
 
 import io.galeragen.core.model.GaleraCluster;
+import io.galeragen.core.model.Spelled;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -90,7 +91,7 @@ public final class ValueShape {
 
     /** For an enum: its constants as values files spell them ({@code value()}), in declaration order. */
     public List<String> enumValues() {
-        return Arrays.stream(type.getEnumConstants()).map(EnumValues::spelling).toList();
+        return Spelled.constants(type).stream().map(Spelled::value).toList();
     }
 
     /** How a message names the form this key expects. */

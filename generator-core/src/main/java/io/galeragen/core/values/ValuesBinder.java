@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.GaleraCluster;
+import io.galeragen.core.model.Spelled;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -101,7 +102,7 @@ final class ValuesBinder {
 
     private Object bindEnum(JsonNode node, String path, ValueShape shape) {
         if (node.isTextual()) {
-            Object constant = EnumValues.parse(shape.type(), node.textValue()).orElse(null);
+            Object constant = Spelled.find(shape.type(), node.textValue()).orElse(null);
             if (constant != null) {
                 return constant;
             }

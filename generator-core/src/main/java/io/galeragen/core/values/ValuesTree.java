@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.galeragen.core.model.GaleraCluster;
+import io.galeragen.core.model.Spelled;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class ValuesTree {
             case STRING -> NODES.textNode((String) value);
             case INTEGER -> NODES.numberNode((Integer) value);
             case BOOLEAN -> NODES.booleanNode((Boolean) value);
-            case ENUM -> NODES.textNode(EnumValues.spelling(value));
+            case ENUM -> NODES.textNode(((Spelled) value).value());
             case STRING_LIST -> {
                 ArrayNode array = NODES.arrayNode();
                 ((List<?>) value).forEach(item -> array.add((String) item));
