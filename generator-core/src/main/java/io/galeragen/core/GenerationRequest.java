@@ -1,6 +1,7 @@
 package io.galeragen.core;
 
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.output.Layout;
 import io.galeragen.core.values.ValuesSource;
@@ -32,7 +33,7 @@ public record GenerationRequest(List<ValuesSource> values, Path outputDirectory,
         Objects.requireNonNull(layout, "layout");
         if (valuesSchemaFile != null && valuesSchemaFile.toAbsolutePath().normalize().getParent()
                 .equals(outputDirectory.toAbsolutePath().normalize())) {
-            throw new GaleraGenException(Problem.badValue("valuesSchemaFile", valuesSchemaFile.toString(),
+            throw new GaleraGenException(Problem.badValue(Input.VALUES_SCHEMA_FILE, "", valuesSchemaFile.toString(),
                     "a place outside the output folder: kubectl apply -f would read a .json file there as a manifest"));
         }
     }

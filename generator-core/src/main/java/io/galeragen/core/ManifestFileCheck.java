@@ -2,6 +2,7 @@ package io.galeragen.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.output.Manifest;
 import io.galeragen.core.validate.StrictResourceReader;
@@ -36,9 +37,9 @@ final class ManifestFileCheck {
                     problems.addAll(checkDocument(source, document));
                 }
             } catch (IOException e) {
-                problems.add(new Problem(source, "cannot be read: " + e.getMessage()));
+                problems.add(new Problem(Input.MANIFEST_FILES, source, "cannot be read: " + e.getMessage()));
             } catch (GaleraGenException e) {
-                problems.addAll(e.problems());
+                e.problems().stream().map(problem -> inFile(source, problem)).forEach(problems::add);
             }
         }
         return List.copyOf(problems);
@@ -55,6 +56,7 @@ final class ManifestFileCheck {
     }
 
     private static Problem inFile(String source, Problem problem) {
-        return problem.where().startsWith(source) ? problem : new Problem(source + ": " + problem.where(), problem.message());
+        String where = problem.where();
+        return problem.at(Input.MANIFEST_FILES, where.startsWith(source) ? where : source + ": " + where);
     }
 }

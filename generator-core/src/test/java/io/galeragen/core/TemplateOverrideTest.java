@@ -2,6 +2,7 @@ package io.galeragen.core;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.GaleraCluster;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class TemplateOverrideTest {
         overrideStatefulSet("        command: [\"/bin/bash\", \"/etc/galera/start.sh\"]\n",
                 "        command: [\"/bin/bash\", \"/etc/galera/start.sh\"]\n        imagePullPolicyy: Always\n");
 
-        assertThat(rejection().problems()).contains(new Problem(
+        assertThat(rejection().problems()).contains(new Problem(Input.RENDERED,
                 "StatefulSet/mariadb: spec.template.spec.containers[0].imagePullPolicyy",
                 "unknown field: Container has no such field (misspelt or misplaced?)"));
     }

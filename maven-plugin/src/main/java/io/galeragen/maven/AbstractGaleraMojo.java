@@ -2,6 +2,7 @@ package io.galeragen.maven;
 
 import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.values.ValuesFiles;
 import io.galeragen.core.values.ValuesSource;
@@ -79,7 +80,7 @@ abstract class AbstractGaleraMojo extends AbstractMojo {
         try {
             run();
         } catch (GaleraGenException e) {
-            throw new MojoFailureException(PomNames.describe(e.problems()));
+            throw new MojoFailureException(PomElements.describe(e.problems()));
         } catch (RuntimeException e) {
             // Not the user's mistake: keep the stack trace for the bug report.
             throw new MojoExecutionException("galera-gen failed unexpectedly: " + e, e);
@@ -107,7 +108,7 @@ abstract class AbstractGaleraMojo extends AbstractMojo {
         List<Problem> missing = new ArrayList<>();
         for (File file : valuesFiles) {
             if (!file.exists()) {
-                missing.add(new Problem("<valuesFiles> " + display(file), ValuesFiles.missing(file.toPath())));
+                missing.add(new Problem(Input.VALUES_FILE, display(file), ValuesFiles.missing(file.toPath())));
             }
             sources.add(ValuesSource.file(file.toPath(), display(file)));
         }
@@ -115,10 +116,10 @@ abstract class AbstractGaleraMojo extends AbstractMojo {
             throw new GaleraGenException(missing);
         }
         if (values != null && !values.isBlank()) {
-            sources.add(ValuesSource.yaml(InlineYaml.dedent(values), PomNames.VALUES));
+            sources.add(ValuesSource.yaml(InlineYaml.dedent(values), PomElements.VALUES));
         }
         if (set != null && !set.isBlank()) {
-            sources.add(ValuesSource.settings(set, PomNames.SET));
+            sources.add(ValuesSource.settings(set, PomElements.SET));
         }
         return sources;
     }

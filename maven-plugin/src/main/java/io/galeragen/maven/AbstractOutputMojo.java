@@ -2,6 +2,7 @@ package io.galeragen.maven;
 
 import io.galeragen.core.GenerationRequest;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.output.Layout;
 import io.galeragen.core.values.ValuesSchema;
@@ -31,7 +32,7 @@ abstract class AbstractOutputMojo extends AbstractGaleraMojo {
 
     GenerationRequest request() {
         Layout chosen = Layout.fromValue(layout).orElseThrow(() -> new GaleraGenException(
-                Problem.badValue("<layout>", layout, "single or per-resource")));
+                Problem.badValue(Input.LAYOUT, "", layout, "single or per-resource")));
         return new GenerationRequest(valuesSources(), outputDirectory.toPath(), chosen,
                 writeValuesSchema ? valuesSchemaFile() : null, null);
     }

@@ -1,6 +1,7 @@
 package io.galeragen.maven;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.render.TemplateCatalog;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -246,7 +250,81 @@ class MojoTest {
                 """));
 
         assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith(project.resolve("svc.yaml") + ": Service/db: spec.portz");
+                .hasMessageStartingWith("<files> " + project.resolve("svc.yaml") + ": Service/db: spec.portz");
+    }
+
+    @Test
+    void aValuesFileThatIsAFolderNamesTheElement() throws Exception {
+        GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
+        Files.createDirectories(project.resolve("values"));
+        generate.valuesFiles.add(project.resolve("values").toFile());
+
+        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("<valuesFiles> values: is a folder, not a file");
+    }
+
+    @Test
+    void aMalformedVersionIsNamedByItsElement() {
+        ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
+        validate.kubernetesVersions = new ArrayList<>(List.of("latest"));
+
+        assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("<kubernetesVersions>: \"latest\" is not allowed: ");
+    }
+
+    @Test
+    void aBlankSchemaLocationIsNamedByItsElement() {
+        ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
+        validate.schemaLocations = new ArrayList<>(List.of(" "));
+
+        assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
+                "<schemaLocations>: \" \" is not allowed: a folder, a path or URL template ending in .json, or default");
+    }
+
+    @Test
+    void aSchemaThatIsNotJsonIsNamedByTheElementThatLedToIt() throws Exception {
+        ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
+        Path schema = Mojos.write(project, "schemas/statefulset-apps-v1.json", "not json").toPath();
+        validate.schemaLocations = new ArrayList<>(
+                List.of(project.resolve("schemas") + "/{{ .ResourceKind }}{{ .KindSuffix }}.json"));
+
+        assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<schemaLocations> " + schema + ": is not valid JSON: ");
+    }
+
+    @Test
+    void anUnwritableSchemaCacheIsNamedByItsElement() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "{\"type\": \"object\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
+            validate.schemaCache = Mojos.write(project, "cache", "a file, not a folder\n");
+            validate.schemaLocations = new ArrayList<>(List.of("http://127.0.0.1:" + server.getAddress().getPort()
+                    + "/{{ .ResourceKind }}.json"));
+
+            assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class)
+                    .hasMessageContaining("<schemaCache> " + validate.schemaCache + "/")
+                    .hasMessageContaining(": cannot write the schema cache: ");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aValuesSchemaThatWouldLandInTheOutputIsNamedByItsElement() throws Exception {
+        GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
+        generate.valuesFiles.add(Mojos.write(project, "target/galera/values.yaml", "replicas: 3\n"));
+        generate.writeValuesSchema = true;
+
+        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("<writeValuesSchema>: \"" + project.resolve("target/galera/values.schema.json")
+                        + "\" is not allowed: a place outside the output folder");
     }
 
     private static List<String> listing(Path dir) throws IOException {

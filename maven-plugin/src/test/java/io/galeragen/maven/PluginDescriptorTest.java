@@ -1,5 +1,6 @@
 package io.galeragen.maven;
 
+import io.galeragen.core.error.Input;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -78,6 +79,20 @@ class PluginDescriptorTest {
         inputs.put("files", "${galera.files} = ");
 
         assertThat(validate).containsExactlyEntriesOf(inputs);
+    }
+
+    @Test
+    void everyElementAProblemIsNamedByIsAParameter() {
+        java.util.Set<String> parameters = new java.util.TreeSet<>();
+        java.util.List.of("generate", "check", "validate").forEach(goal -> configuration(goal).keySet()
+                .forEach(name -> parameters.add("<" + name + ">")));
+
+        assertThat(java.util.Arrays.stream(Input.values()).map(PomElements::element)
+                .flatMap(java.util.Optional::stream).distinct())
+                .containsExactlyInAnyOrder("<valuesFiles>", "<kubernetesVersions>", "<schemaLocations>",
+                        "<schemaCache>", "<templatesDirectory>", "<files>", "<outputDirectory>", "<writeValuesSchema>",
+                        "<layout>")
+                .allMatch(parameters::contains);
     }
 
     /** Parameter name to "${property} = default" of a goal's user-settable parameters. */

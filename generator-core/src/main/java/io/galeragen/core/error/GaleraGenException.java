@@ -1,6 +1,7 @@
 package io.galeragen.core.error;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A user-facing failure: bad input, an invalid manifest, an unwritable output. Carries one or more
@@ -16,7 +17,7 @@ public class GaleraGenException extends RuntimeException {
     }
 
     public GaleraGenException(List<Problem> problems, Throwable cause) {
-        super(describe(problems), cause);
+        super(describe(problems, Problem::where), cause);
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a GaleraGenException needs at least one problem");
         }
@@ -35,12 +36,17 @@ public class GaleraGenException extends RuntimeException {
         return problems;
     }
 
-    private static String describe(List<Problem> problems) {
+    /**
+     * The problems as a message, one a line, each as {@code where: message}; {@code where} names the place as the
+     * caller's users know it (the Maven plugin names POM elements).
+     */
+    public static String describe(List<Problem> problems, Function<Problem, String> where) {
         if (problems.size() == 1) {
-            return problems.get(0).toString();
+            return where.apply(problems.get(0)) + ": " + problems.get(0).message();
         }
         StringBuilder text = new StringBuilder(problems.size() + " problems:");
-        problems.forEach(problem -> text.append("\n  - ").append(problem));
+        problems.forEach(problem -> text.append("\n  - ").append(where.apply(problem)).append(": ")
+                .append(problem.message()));
         return text.toString();
     }
 }

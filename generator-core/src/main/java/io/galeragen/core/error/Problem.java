@@ -6,24 +6,37 @@ import java.util.Objects;
 /**
  * One thing wrong with the input or the output.
  *
- * @param where   where it is: a key path ({@code storage.size}), a document and path
- *                ({@code StatefulSet/db: spec.replicas}) or a file
+ * @param input   which input it is about, for a front end to name in its own words (a POM element)
+ * @param subject where in that input: a key path ({@code storage.size}), a document and path
+ *                ({@code StatefulSet/db: spec.replicas}), a file, a folder or a version; may be empty
  * @param message what is wrong and what is allowed, e.g. {@code "10 GB" is not a Kubernetes quantity (e.g. 10Gi)}
  */
-public record Problem(String where, String message) {
+public record Problem(Input input, String subject, String message) {
 
     /** Bad values longer than this are cut in messages: a megabyte of text helps no one find a mistake. */
     static final int SHOWN_LENGTH = 80;
     static final int SHOWN_PREFIX = 60;
 
     public Problem {
-        Objects.requireNonNull(where, "where");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(message, "message");
     }
 
     /** A bad value: names the value as given and the form that is allowed. */
-    public static Problem badValue(String where, Object value, String allowed) {
-        return new Problem(where, quote(value) + " is not allowed: " + allowed);
+    public static Problem badValue(Input input, String subject, Object value, String allowed) {
+        return new Problem(input, subject, quote(value) + " is not allowed: " + allowed);
+    }
+
+    /** Where it is, as the core names it: the input's label and the subject ({@code schema location /s}). */
+    public String where() {
+        String label = input.label();
+        return label.isEmpty() ? subject : subject.isEmpty() ? label : label + " " + subject;
+    }
+
+    /** The same problem with another input and subject, e.g. a document's problem as one of the file holding it. */
+    public Problem at(Input newInput, String newSubject) {
+        return new Problem(newInput, newSubject, message);
     }
 
     private static String quote(Object value) {
@@ -62,6 +75,6 @@ public record Problem(String where, String message) {
 
     @Override
     public String toString() {
-        return where + ": " + message;
+        return where() + ": " + message;
     }
 }

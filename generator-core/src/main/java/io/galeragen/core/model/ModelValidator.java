@@ -1,6 +1,7 @@
 package io.galeragen.core.model;
 
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 
 import java.math.BigDecimal;
@@ -118,7 +119,7 @@ final class ModelValidator {
         }
         matches("namespace", cluster.namespace(), DNS_LABEL);
         if (cluster.replicas() < 1 || cluster.replicas() > MAX_REPLICAS) {
-            problems.add(Problem.badValue("replicas", cluster.replicas(), "a whole number from 1 to " + MAX_REPLICAS));
+            problems.add(Problem.badValue(Input.VALUES, "replicas", cluster.replicas(), "a whole number from 1 to " + MAX_REPLICAS));
         }
         matches("clusterDomain", cluster.clusterDomain(), DNS_SUBDOMAIN.describedAs(
                 "a DNS-1123 subdomain, e.g. cluster.local"));
@@ -154,7 +155,7 @@ final class ModelValidator {
         }
         String provisioner = rbd.provisioner();
         if (IN_TREE_RBD.equals(provisioner)) {
-            problems.add(Problem.badValue("storageClass.cephRbd.provisioner", provisioner,
+            problems.add(Problem.badValue(Input.VALUES, "storageClass.cephRbd.provisioner", provisioner,
                     "the in-tree RBD provisioner was deprecated in Kubernetes 1.28 and removed in 1.31; use the "
                             + "ceph-csi driver: rbd.csi.ceph.com, or <operator-namespace>.rbd.csi.ceph.com with Rook "
                             + "(e.g. rook-ceph.rbd.csi.ceph.com)"));
@@ -165,7 +166,7 @@ final class ModelValidator {
             return;
         }
         if (storage != null && storage.storageClassName() == null) {
-            problems.add(new Problem("storage.storageClassName",
+            problems.add(new Problem(Input.VALUES, "storage.storageClassName",
                     "is missing: storageClass.create generates the class under this name, e.g. ceph-rbd-retain"));
         }
         matches("storageClass.cephRbd.clusterID", rbd.clusterID(), CEPH_NAME.describedAs("the Ceph cluster ID "
@@ -201,12 +202,12 @@ final class ModelValidator {
                 String zone = topology.zones().get(i);
                 String path = "topology.zones[" + i + "]";
                 if (matches(path, zone, ZONE) && !seen.add(zone)) {
-                    problems.add(Problem.badValue(path, zone, "each zone once"));
+                    problems.add(Problem.badValue(Input.VALUES, path, zone, "each zone once"));
                 }
             }
         }
         if (topology.nodeCount() < 0 || topology.nodeCount() > Limits.NODES) {
-            problems.add(Problem.badValue("topology.nodeCount", topology.nodeCount(), "a whole number of nodes up to "
+            problems.add(Problem.badValue(Input.VALUES, "topology.nodeCount", topology.nodeCount(), "a whole number of nodes up to "
                     + Limits.NODES + " (the largest cluster Kubernetes supports), or 0 when unknown"));
         }
         checkLabels("topology.nodeSelector", topology.nodeSelector());
@@ -225,20 +226,20 @@ final class ModelValidator {
         String allowed = "a taint as kubectl writes it: key=value:Effect, key:Effect or key, with Effect one of "
                 + "NoSchedule, PreferNoSchedule, NoExecute (e.g. dedicated=database:NoSchedule)";
         if (toleration == null || toleration.length() > Toleration.MAX_LENGTH) {
-            problems.add(Problem.badValue(path, toleration, toleration == null ? allowed
+            problems.add(Problem.badValue(Input.VALUES, path, toleration, toleration == null ? allowed
                     : "at most " + Toleration.MAX_LENGTH + " characters: " + allowed));
         } else if (Toleration.parse(toleration).filter(parsed -> isLabelKey(parsed.key())).isEmpty()) {
-            problems.add(Problem.badValue(path, toleration, allowed));
+            problems.add(Problem.badValue(Input.VALUES, path, toleration, allowed));
         }
     }
 
     private void checkDisruptionBudget(DisruptionBudget budget, int replicas) {
         if (notNull("podDisruptionBudget", budget) && budget.enabled()) {
             if (budget.maxUnavailable() < 1) {
-                problems.add(Problem.badValue("podDisruptionBudget.maxUnavailable", budget.maxUnavailable(),
+                problems.add(Problem.badValue(Input.VALUES, "podDisruptionBudget.maxUnavailable", budget.maxUnavailable(),
                         "at least 1 (0 blocks every node drain forever)"));
             } else if (replicas > 1 && budget.maxUnavailable() >= replicas) {
-                problems.add(Problem.badValue("podDisruptionBudget.maxUnavailable", budget.maxUnavailable(),
+                problems.add(Problem.badValue(Input.VALUES, "podDisruptionBudget.maxUnavailable", budget.maxUnavailable(),
                         "fewer than replicas (" + replicas + "), or the budget protects nothing"));
             }
         }
@@ -254,15 +255,15 @@ final class ModelValidator {
         checkLabels("monitoring.labels", monitoring.labels());
         boolean exporter = cluster.exporter() != null && cluster.exporter().enabled();
         if (monitoring.serviceMonitor() && !exporter) {
-            problems.add(Problem.badValue("monitoring.serviceMonitor", true,
+            problems.add(Problem.badValue(Input.VALUES, "monitoring.serviceMonitor", true,
                     "only with exporter.enabled: true (the ServiceMonitor scrapes the exporter sidecar)"));
         }
         if (monitoring.prometheusRule() && !exporter) {
-            problems.add(Problem.badValue("monitoring.prometheusRule", true,
+            problems.add(Problem.badValue(Input.VALUES, "monitoring.prometheusRule", true,
                     "only with exporter.enabled: true (the alerts read the exporter's metrics)"));
         }
         if (monitoring.prometheusRule() && !cluster.wsrepEnabled()) {
-            problems.add(Problem.badValue("monitoring.prometheusRule", true,
+            problems.add(Problem.badValue(Input.VALUES, "monitoring.prometheusRule", true,
                     "only with replicas of 2 or more: the alerts watch Galera, which a standalone server does not run"));
         }
     }
@@ -279,15 +280,15 @@ final class ModelValidator {
     private void checkSecurity(Security security) {
         if (notNull("security", security)) {
             if (security.runAsUser() < 1) {
-                problems.add(Problem.badValue("security.runAsUser", security.runAsUser(),
+                problems.add(Problem.badValue(Input.VALUES, "security.runAsUser", security.runAsUser(),
                         "a uid of 1 or more: the pods run as non-root (999 is the official image's mysql user)"));
             }
             if (security.runAsGroup() < 1) {
-                problems.add(Problem.badValue("security.runAsGroup", security.runAsGroup(),
+                problems.add(Problem.badValue(Input.VALUES, "security.runAsGroup", security.runAsGroup(),
                         "a gid of 1 or more (999 is the official image's mysql group)"));
             }
             if (security.fsGroup() < 1) {
-                problems.add(Problem.badValue("security.fsGroup", security.fsGroup(),
+                problems.add(Problem.badValue(Input.VALUES, "security.fsGroup", security.fsGroup(),
                         "a gid of 1 or more that owns the data volume (999 is the official image's mysql group)"));
             }
         }
@@ -311,7 +312,7 @@ final class ModelValidator {
         }
         if (users.user() != null) {
             if (matches("initialUsers.user", users.user(), USER_NAME) && users.user().equals("root")) {
-                problems.add(Problem.badValue("initialUsers.user", "root",
+                problems.add(Problem.badValue(Input.VALUES, "initialUsers.user", "root",
                         "an application user other than root (root's password is rootPassword)"));
             }
             checkSecret("initialUsers.password", users.password());
@@ -326,7 +327,7 @@ final class ModelValidator {
                 "an image with garbd and a tag or digest, e.g. " + Defaults.MARIADB_IMAGE));
         checkResources("arbitrator.resources", arbitrator.resources());
         if (arbitrator.enabled() && replicas == 1) {
-            problems.add(Problem.badValue("arbitrator.enabled", true,
+            problems.add(Problem.badValue(Input.VALUES, "arbitrator.enabled", true,
                     "only with replicas of 2 or more: a standalone server (replicas: 1) runs no Galera to arbitrate"));
         }
     }
@@ -341,7 +342,7 @@ final class ModelValidator {
 
     private void checkImage(String path, String image, TextFormat format) {
         if (matches(path, image, format) && !hasTagOrDigest(image)) {
-            problems.add(Problem.badValue(path, image,
+            problems.add(Problem.badValue(Input.VALUES, path, image,
                     format.description() + " (no tag means 'latest', which changes under you)"));
         }
     }
@@ -358,7 +359,7 @@ final class ModelValidator {
         if (matches("storage.size", storage.size(), QUANTITY.describedAs("a Kubernetes quantity, e.g. 10Gi"))) {
             BigDecimal bytes = Quantities.parse(storage.size());
             if (bytes.signum() == 0) {
-                problems.add(Problem.badValue("storage.size", storage.size(),
+                problems.add(Problem.badValue(Input.VALUES, "storage.size", storage.size(),
                         "more than 0, e.g. 10Gi (Kubernetes refuses a claim of nothing)"));
             } else {
                 inRange("storage.size", storage.size(), bytes, Limits.MAX_STORAGE_BYTES,
@@ -370,7 +371,7 @@ final class ModelValidator {
         }
         if (atMostItems("storage.accessModes", storage.accessModes().size(), Limits.ACCESS_MODES, "access modes")) {
             if (storage.accessModes().isEmpty()) {
-                problems.add(Problem.badValue("storage.accessModes", "[]", "at least one of " + sorted(ACCESS_MODES)));
+                problems.add(Problem.badValue(Input.VALUES, "storage.accessModes", "[]", "at least one of " + sorted(ACCESS_MODES)));
             }
             for (int i = 0; i < storage.accessModes().size(); i++) {
                 oneOf("storage.accessModes[" + i + "]", storage.accessModes().get(i), ACCESS_MODES);
@@ -403,9 +404,9 @@ final class ModelValidator {
     /** A quantity that is 0 or from 1m (Kubernetes' precision) to {@code max}. */
     private void inRange(String path, String text, BigDecimal value, BigDecimal max, String maxText) {
         if (value.compareTo(max) > 0) {
-            problems.add(Problem.badValue(path, text, "at most " + maxText));
+            problems.add(Problem.badValue(Input.VALUES, path, text, "at most " + maxText));
         } else if (value.signum() > 0 && value.compareTo(Limits.MIN_QUANTITY) < 0) {
-            problems.add(Problem.badValue(path, text, "0, or at least 1m (Kubernetes rounds a smaller quantity up)"));
+            problems.add(Problem.badValue(Input.VALUES, path, text, "0, or at least 1m (Kubernetes rounds a smaller quantity up)"));
         }
     }
 
@@ -417,12 +418,12 @@ final class ModelValidator {
         checkSecret("galera.sstCredentials", galera.sstCredentials());
         matches("galera.sstUser", galera.sstUser(), SST_USER);
         if (galera.applierThreads() < 0 || galera.applierThreads() > 256) {
-            problems.add(Problem.badValue("galera.applierThreads", galera.applierThreads(),
+            problems.add(Problem.badValue(Input.VALUES, "galera.applierThreads", galera.applierThreads(),
                     "a whole number from 1 to 256, or 0 to derive it from resources.cpuRequest"));
         }
         if (galera.gcacheSize() != null && matches("galera.gcacheSize", galera.gcacheSize(), GALERA_SIZE)
                 && MemoryBudget.galeraSizeMiB(galera.gcacheSize()) > MAX_GALERA_SIZE_MIB) {
-            problems.add(Problem.badValue("galera.gcacheSize", galera.gcacheSize(),
+            problems.add(Problem.badValue(Input.VALUES, "galera.gcacheSize", galera.gcacheSize(),
                     "at most 1048576G (1Pi, the most storage.size can be)"));
         }
         checkProviderOptions(galera.providerOptions());
@@ -442,16 +443,16 @@ final class ModelValidator {
         for (Map.Entry<String, String> option : new TreeMap<>(options).entrySet()) {
             String key = option.getKey();
             if (!PROVIDER_KEY.accepts(key)) {
-                problems.add(Problem.badValue(path, key, key.length() > PROVIDER_KEY.maxLength()
+                problems.add(Problem.badValue(Input.VALUES, path, key, key.length() > PROVIDER_KEY.maxLength()
                         ? PROVIDER_KEY.tooLong() : PROVIDER_KEY.description()));
             } else if (key.equals("gcache.size")) {
-                problems.add(new Problem(path + "." + key, "is set by galera.gcacheSize; set it there"));
+                problems.add(new Problem(Input.VALUES, path + "." + key, "is set by galera.gcacheSize; set it there"));
             } else if (matches(path + "." + key, option.getValue(), PROVIDER_VALUE)) {
                 joined += key.length() + option.getValue().length() + 2;
             }
         }
         if (joined > Limits.PROVIDER_OPTIONS) {
-            problems.add(new Problem(path, joined + " characters of options (key=value;...) are not allowed: at most "
+            problems.add(new Problem(Input.VALUES, path, joined + " characters of options (key=value;...) are not allowed: at most "
                     + Limits.PROVIDER_OPTIONS + " (they share galera.cnf's wsrep_provider_options line, which MariaDB "
                     + "reads up to " + Limits.CNF_LINE + " characters, with galera-gen's own options)"));
         }
@@ -460,10 +461,10 @@ final class ModelValidator {
     private void checkExporter(Exporter exporter) {
         if (notNull("exporter", exporter)) {
             if (exporter.port() < 1024 || exporter.port() > 65535) {
-                problems.add(Problem.badValue("exporter.port", exporter.port(), "a port from 1024 to 65535"));
+                problems.add(Problem.badValue(Input.VALUES, "exporter.port", exporter.port(), "a port from 1024 to 65535"));
             } else if (MEMBER_PORTS.contains(exporter.port())) {
                 // The exporter would fail to listen, or take the port from mariadbd, in the members' shared network.
-                problems.add(Problem.badValue("exporter.port", exporter.port(),
+                problems.add(Problem.badValue(Input.VALUES, "exporter.port", exporter.port(),
                         "a port from 1024 to 65535 other than the member's own (3306, 4444, 4567, 4568)"));
             }
             checkSecret("exporter.credentials", exporter.credentials());
@@ -503,7 +504,7 @@ final class ModelValidator {
                     + (annotation.getValue() == null ? 0 : Limits.utf8Bytes(annotation.getValue()));
         }
         if (bytes > Limits.ANNOTATIONS_BYTES) {
-            problems.add(new Problem("annotations", bytes + " bytes of keys and values are not allowed: at most "
+            problems.add(new Problem(Input.VALUES, "annotations", bytes + " bytes of keys and values are not allowed: at most "
                     + Limits.ANNOTATIONS_BYTES + " (Kubernetes allows 256 KiB of annotations per object; galera-gen's "
                     + "own pod annotation takes " + Limits.RESERVED_ANNOTATION_BYTES + ")"));
         }
@@ -513,7 +514,7 @@ final class ModelValidator {
     private boolean checkMetadataKey(String path, String key) {
         boolean valid = isLabelKey(key);
         if (!valid) {
-            problems.add(Problem.badValue(path, key, LABEL_KEY_TEXT));
+            problems.add(Problem.badValue(Input.VALUES, path, key, LABEL_KEY_TEXT));
         }
         return valid;
     }
@@ -528,7 +529,7 @@ final class ModelValidator {
     /** Whether a list or map is within its limit; one problem, and no look at its items, when it is not. */
     private boolean atMostItems(String path, int count, int limit, String items) {
         if (count > limit) {
-            problems.add(new Problem(path, count + " " + items + " are not allowed: at most " + limit));
+            problems.add(new Problem(Input.VALUES, path, count + " " + items + " are not allowed: at most " + limit));
             return false;
         }
         return true;
@@ -537,15 +538,15 @@ final class ModelValidator {
     /** Null, then the length, then the syntax: a regular expression never sees an overlong value. */
     private boolean matches(String path, String value, TextFormat format) {
         if (value == null) {
-            problems.add(Problem.badValue(path, null, format.description()));
+            problems.add(Problem.badValue(Input.VALUES, path, null, format.description()));
             return false;
         }
         if (value.length() > format.maxLength()) {
-            problems.add(Problem.badValue(path, value, format.tooLong()));
+            problems.add(Problem.badValue(Input.VALUES, path, value, format.tooLong()));
             return false;
         }
         if (!format.pattern().matcher(value).matches()) {
-            problems.add(Problem.badValue(path, value, format.description()));
+            problems.add(Problem.badValue(Input.VALUES, path, value, format.description()));
             return false;
         }
         return true;
@@ -553,13 +554,13 @@ final class ModelValidator {
 
     private void oneOf(String path, String value, Set<String> allowed) {
         if (value == null || !allowed.contains(value)) {
-            problems.add(Problem.badValue(path, value, "one of " + sorted(allowed)));
+            problems.add(Problem.badValue(Input.VALUES, path, value, "one of " + sorted(allowed)));
         }
     }
 
     private boolean notNull(String path, Object value) {
         if (value == null) {
-            problems.add(new Problem(path, "is missing"));
+            problems.add(new Problem(Input.VALUES, path, "is missing"));
             return false;
         }
         return true;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SortedMap;
 
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 
 /** Compares an output folder with what would be written into it, without writing anything. */
@@ -63,7 +64,7 @@ public final class DriftCheck {
                 }
             }
         } catch (IOException e) {
-            throw new GaleraGenException(new Problem("outputDirectory " + directory,
+            throw new GaleraGenException(new Problem(Input.OUTPUT_DIRECTORY, directory.toString(),
                     "cannot be read: " + OutputWriter.reason(e)), e);
         }
         drift.sort(java.util.Comparator.comparing(Drift::file));

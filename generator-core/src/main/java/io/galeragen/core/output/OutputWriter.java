@@ -1,6 +1,7 @@
 package io.galeragen.core.output;
 
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class OutputWriter {
             Files.createDirectories(directory);
             generatedBefore = GeneratedFiles.read(directory);
         } catch (IOException e) {
-            throw new GaleraGenException(new Problem("outputDirectory " + directory, "cannot be written: " + reason(e)), e);
+            throw new GaleraGenException(new Problem(Input.OUTPUT_DIRECTORY, directory.toString(), "cannot be written: " + reason(e)), e);
         }
         refuseForeignFiles(directory, all, generatedBefore);
 
@@ -119,7 +120,7 @@ public final class OutputWriter {
             move(temporary, file);
             return true;
         } catch (IOException e) {
-            throw new GaleraGenException(new Problem(file.toString(), "cannot be written: " + reason(e)), e);
+            throw new GaleraGenException(new Problem(Input.OUTPUT_FILE, file.toString(), "cannot be written: " + reason(e)), e);
         } finally {
             if (temporary != null) {
                 try {
@@ -137,11 +138,11 @@ public final class OutputWriter {
             Path path = directory.resolve(file.getKey());
             boolean ours = generatedBefore.contains(file.getKey()) || file.getKey().equals(GeneratedFiles.FILE_NAME);
             if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                problems.add(new Problem("outputDirectory " + directory, file.getKey()
+                problems.add(new Problem(Input.OUTPUT_DIRECTORY, directory.toString(), file.getKey()
                         + " is a folder or link, not a file galera-gen wrote; move it away or choose another folder"));
             } else if (!ours && Files.exists(path)
                     && !sameBytes(path, file.getValue().getBytes(StandardCharsets.UTF_8))) {
-                problems.add(new Problem("outputDirectory " + directory, file.getKey()
+                problems.add(new Problem(Input.OUTPUT_DIRECTORY, directory.toString(), file.getKey()
                         + " exists and was not written by galera-gen; move it away or choose another folder"));
             }
         }
@@ -229,7 +230,7 @@ public final class OutputWriter {
             String outcome = notRestored.isEmpty() ? "; nothing was changed, the folder holds the previous output"
                     : "; restoring the previous output failed for " + notRestored + ", whose previous version is in "
                     + staging.resolve("old");
-            return new GaleraGenException(new Problem("outputDirectory " + directory, what + outcome), cause);
+            return new GaleraGenException(new Problem(Input.OUTPUT_DIRECTORY, directory.toString(), what + outcome), cause);
         }
 
         private void deleteStaging() {

@@ -15,6 +15,7 @@ import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateScalarModel;
 import freemarker.template.Version;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.yaml.YamlText;
 
@@ -85,7 +86,7 @@ public final class TemplateEngine {
             outputSizes.merge(templateName, out.length(), Math::max);
             return out.toString();
         } catch (TemplateException e) {
-            throw new GaleraGenException(new Problem("template " + templateName,
+            throw new GaleraGenException(new Problem(Input.TEMPLATE, templateName,
                     "failed at line " + e.getLineNumber() + ": " + e.getMessageWithoutStackTop()), e);
         } catch (IOException e) {
             throw templateMissing(templateName, e);
@@ -105,7 +106,7 @@ public final class TemplateEngine {
     }
 
     private static GaleraGenException templateMissing(String name, IOException cause) {
-        return new GaleraGenException(new Problem("template " + name, "cannot be read: " + cause.getMessage()), cause);
+        return new GaleraGenException(new Problem(Input.TEMPLATE, name, "cannot be read: " + cause.getMessage()), cause);
     }
 
     private static TemplateLoader loader(Path overrideDirectory) {
@@ -114,7 +115,7 @@ public final class TemplateEngine {
             try {
                 loaders.add(new FileTemplateLoader(overrideDirectory.toFile()));
             } catch (IOException e) {
-                throw new GaleraGenException(Problem.badValue("templatesDirectory", overrideDirectory.toString(),
+                throw new GaleraGenException(Problem.badValue(Input.TEMPLATES_DIRECTORY, "", overrideDirectory.toString(),
                         "a readable folder of templates (" + e.getMessage() + ")"), e);
             }
         }

@@ -1,6 +1,7 @@
 package io.galeragen.core.render;
 
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 
 import java.io.IOException;
@@ -24,9 +25,9 @@ public final class TemplateOverrides {
         if (folder == null) {
             return;
         }
-        String where = "templatesDirectory " + folder;
+        String where = folder.toString();
         if (!Files.isDirectory(folder)) {
-            throw new GaleraGenException(new Problem(where, Files.exists(folder)
+            throw new GaleraGenException(new Problem(Input.TEMPLATES_DIRECTORY, where, Files.exists(folder)
                     ? "is a file; expected a folder of templates" : "does not exist"));
         }
         List<String> known = TemplateCatalog.names();
@@ -37,11 +38,11 @@ public final class TemplateOverrides {
                     .filter(name -> !name.startsWith(".") && !name.contains("/."))
                     .filter(name -> !known.contains(name))
                     .sorted()
-                    .map(name -> new Problem(where, "\"" + name + "\" is not a built-in template; the templates that "
+                    .map(name -> new Problem(Input.TEMPLATES_DIRECTORY, where, "\"" + name + "\" is not a built-in template; the templates that "
                             + "may be replaced are " + String.join(", ", known)))
                     .toList();
         } catch (IOException e) {
-            throw new GaleraGenException(new Problem(where, "cannot be read: " + e.getMessage()), e);
+            throw new GaleraGenException(new Problem(Input.TEMPLATES_DIRECTORY, where, "cannot be read: " + e.getMessage()), e);
         }
         if (!problems.isEmpty()) {
             throw new GaleraGenException(problems);

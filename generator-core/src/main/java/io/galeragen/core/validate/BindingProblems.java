@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.util.Collection;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class BindingProblems {
         String message = expected == null
                 ? "cannot be read: " + failure.getOriginalMessage()
                 : describe(value) + " is not allowed: expected " + expected;
-        return new Problem(documentName + ": " + path, message);
+        return new Problem(Input.RENDERED, documentName + ": " + path, message);
     }
 
     private static String expected(JsonMappingException failure) {

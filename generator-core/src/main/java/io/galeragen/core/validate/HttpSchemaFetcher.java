@@ -3,6 +3,7 @@ package io.galeragen.core.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.galeragen.core.digest.Sha256;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.io.IOException;
 import java.net.URI;
@@ -69,16 +70,16 @@ final class HttpSchemaFetcher {
                 return Optional.empty();
             }
             if (response.statusCode() != 200) {
-                throw new GaleraGenException(new Problem(url.toString(),
+                throw new GaleraGenException(new Problem(Input.SCHEMA, url.toString(),
                         "cannot fetch the schema: HTTP " + response.statusCode()));
             }
             return Optional.of(response.body());
         } catch (IOException failure) {
-            throw new GaleraGenException(List.of(new Problem(url.toString(), "cannot fetch the schema: " + failure
+            throw new GaleraGenException(List.of(new Problem(Input.SCHEMA, url.toString(), "cannot fetch the schema: " + failure
                     + " (offline? use a local schema folder or a filled cache)")), failure);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new GaleraGenException(List.of(new Problem(url.toString(), "fetching the schema was interrupted")),
+            throw new GaleraGenException(List.of(new Problem(Input.SCHEMA, url.toString(), "fetching the schema was interrupted")),
                     interrupted);
         }
     }
@@ -87,7 +88,7 @@ final class HttpSchemaFetcher {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException failure) {
-            throw new GaleraGenException(List.of(new Problem(file.toString(), "cannot read the cached schema: "
+            throw new GaleraGenException(List.of(new Problem(Input.SCHEMA_CACHE, file.toString(), "cannot read the cached schema: "
                     + failure)), failure);
         }
     }
@@ -104,7 +105,7 @@ final class HttpSchemaFetcher {
                 Files.deleteIfExists(partial);
             }
         } catch (IOException failure) {
-            throw new GaleraGenException(List.of(new Problem(cached.toString(), "cannot write the schema cache: "
+            throw new GaleraGenException(List.of(new Problem(Input.SCHEMA_CACHE, cached.toString(), "cannot write the schema cache: "
                     + failure)), failure);
         }
     }

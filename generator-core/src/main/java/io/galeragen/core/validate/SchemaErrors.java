@@ -2,6 +2,7 @@ package io.galeragen.core.validate;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,7 +71,7 @@ final class SchemaErrors {
         if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
             path = path.field(error.getProperty());
         }
-        return new Problem(where + ": " + path, message);
+        return new Problem(Input.RENDERED, where + ": " + path, message);
     }
 
     private static JsonPath toJsonPath(NodePath location) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.util.List;
 
@@ -23,11 +24,11 @@ final class SchemaJson {
         try {
             JsonNode schema = MAPPER.readTree(text);
             if (schema == null || !schema.isObject()) {
-                throw new GaleraGenException(new Problem(address, "is not a JSON schema: expected a JSON object"));
+                throw new GaleraGenException(new Problem(Input.SCHEMA, address, "is not a JSON schema: expected a JSON object"));
             }
             return schema;
         } catch (JsonProcessingException failure) {
-            Problem problem = new Problem(address, "is not valid JSON: " + failure.getOriginalMessage());
+            Problem problem = new Problem(Input.SCHEMA, address, "is not valid JSON: " + failure.getOriginalMessage());
             throw new GaleraGenException(List.of(problem), failure);
         }
     }

@@ -2,6 +2,7 @@ package io.galeragen.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.io.IOException;
 import java.net.URI;
@@ -60,7 +61,7 @@ public final class SchemaLocation {
      */
     public static SchemaLocation parse(String location, Path cacheDir) {
         if (location == null || location.isBlank()) {
-            throw new GaleraGenException(Problem.badValue("schema location", location,
+            throw new GaleraGenException(Problem.badValue(Input.SCHEMA_LOCATIONS, "", location,
                     "a folder, a path or URL template ending in .json, or default"));
         }
         if (location.trim().equals(BUNDLED)) {
@@ -71,7 +72,7 @@ public final class SchemaLocation {
         // one with a placeholder is taken as a complete template wherever it ends.
         boolean complete = value.endsWith("json") || value.contains("{{");
         String templateText = complete ? value : stripTrailingSlash(value) + FOLDER_LAYOUT;
-        SchemaPathTemplate template = new SchemaPathTemplate(templateText, "schema location " + location);
+        SchemaPathTemplate template = new SchemaPathTemplate(templateText, location);
         return new SchemaLocation(location, template, accessOf(value), cacheDir);
     }
 
@@ -153,7 +154,7 @@ public final class SchemaLocation {
         } catch (NoSuchFileException missing) {
             return Optional.empty();
         } catch (IOException failure) {
-            throw new GaleraGenException(List.of(new Problem(file.toString(), "cannot read the schema: " + failure)),
+            throw new GaleraGenException(List.of(new Problem(Input.SCHEMA, file.toString(), "cannot read the schema: " + failure)),
                     failure);
         }
     }
@@ -163,7 +164,7 @@ public final class SchemaLocation {
             return access == Access.FILE_URL ? Path.of(URI.create(address)) : Path.of(address);
         } catch (IllegalArgumentException bad) { // also InvalidPathException
             String allowed = access == Access.FILE_URL ? "an absolute file: URL, e.g. file:///s/x.json" : "a path";
-            throw new GaleraGenException(List.of(Problem.badValue("schema location " + given, address, allowed)), bad);
+            throw new GaleraGenException(List.of(Problem.badValue(Input.SCHEMA_LOCATIONS, given, address, allowed)), bad);
         }
     }
 
@@ -171,7 +172,7 @@ public final class SchemaLocation {
         try {
             return URI.create(address);
         } catch (IllegalArgumentException bad) {
-            Problem problem = Problem.badValue("schema location " + given, address, "a valid URL");
+            Problem problem = Problem.badValue(Input.SCHEMA_LOCATIONS, given, address, "a valid URL");
             throw new GaleraGenException(List.of(problem), bad);
         }
     }

@@ -1,6 +1,7 @@
 package io.galeragen.core.validate;
 
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.util.List;
 import java.util.Locale;
@@ -26,18 +27,18 @@ final class SchemaPathTemplate {
     /**
      * @throws GaleraGenException when the template uses an unknown variable or other template syntax
      */
-    SchemaPathTemplate(String text, String where) {
+    SchemaPathTemplate(String text, String location) {
         this.text = text;
         Matcher matcher = PLACEHOLDER.matcher(text);
         while (matcher.find()) {
             if (!VARIABLES.contains(matcher.group(1))) {
-                throw new GaleraGenException(Problem.badValue(where, "." + matcher.group(1),
+                throw new GaleraGenException(Problem.badValue(Input.SCHEMA_LOCATIONS, location, "." + matcher.group(1),
                         "template variables are " + String.join(", ", VARIABLES)));
             }
         }
         String rest = matcher.replaceAll("");
         if (rest.contains("{{") || rest.contains("}}")) {
-            throw new GaleraGenException(Problem.badValue(where, text,
+            throw new GaleraGenException(Problem.badValue(Input.SCHEMA_LOCATIONS, location, text,
                     "only {{ .Variable }} placeholders are supported, e.g. {{ .ResourceKind }}{{ .KindSuffix }}.json"));
         }
     }

@@ -15,6 +15,7 @@ import com.networknt.schema.keyword.UnknownKeywordFactory;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.regex.JDKRegularExpressionFactory;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,11 +108,11 @@ public final class SchemaValidator {
         String apiVersion = DocumentName.text(document, "apiVersion");
         String kind = DocumentName.text(document, "kind");
         if (!document.isObject() || apiVersion == null || kind == null) {
-            return List.of(new Problem(where, "a manifest document needs a string apiVersion and kind"));
+            return List.of(new Problem(Input.RENDERED, where, "a manifest document needs a string apiVersion and kind"));
         }
         Lookup lookup = lookup(version, apiVersion, kind);
         if (lookup.schema() == null) {
-            return ignoreMissingSchemas ? List.of() : List.of(new Problem(where, "no schema for " + apiVersion + " "
+            return ignoreMissingSchemas ? List.of() : List.of(new Problem(Input.RENDERED, where, "no schema for " + apiVersion + " "
                     + kind + " in any schema location; tried " + String.join(", ", lookup.tried())
                     + "; add a schema location that has it"));
         }
@@ -154,7 +155,7 @@ public final class SchemaValidator {
             schema.initializeValidators(); // compile now, not lazily during a (possibly concurrent) validation
             return schema;
         } catch (SchemaException failure) {
-            throw new GaleraGenException(List.of(new Problem(address, "is not a usable JSON schema: "
+            throw new GaleraGenException(List.of(new Problem(Input.SCHEMA, address, "is not a usable JSON schema: "
                     + failure.getMessage())), failure);
         }
     }

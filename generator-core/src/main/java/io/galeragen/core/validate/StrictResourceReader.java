@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,14 +69,14 @@ public final class StrictResourceReader {
 
         List<Problem> problems = new ArrayList<>();
         for (UnknownFieldFinder.UnknownField unknown : unknownFields.find(resource)) {
-            problems.add(new Problem(name + ": " + unknown.path(),
+            problems.add(new Problem(Input.RENDERED, name + ": " + unknown.path(),
                     "unknown field: " + unknown.owner().getSimpleName()
                             + " has no such field (misspelt or misplaced?)"));
         }
         List<RoundTripCheck.Change> changes = new ArrayList<>();
         RoundTripCheck.compare(document, MAPPER.valueToTree(resource), JsonPath.root(), changes);
         for (RoundTripCheck.Change change : changes) {
-            problems.add(new Problem(name + ": " + change.path(), change.after() == null
+            problems.add(new Problem(Input.RENDERED, name + ": " + change.path(), change.after() == null
                     ? change.before() + " is dropped when read as " + type.getSimpleName()
                     : change.before() + " is read as " + change.after() + "; write it in that form"));
         }
@@ -87,14 +88,14 @@ public final class StrictResourceReader {
 
     private Class<? extends HasMetadata> typeOf(JsonNode document, String name) {
         if (!document.isObject()) {
-            throw new GaleraGenException(new Problem(name, "a manifest document must be a mapping, found "
+            throw new GaleraGenException(new Problem(Input.RENDERED, name, "a manifest document must be a mapping, found "
                     + document.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         String apiVersion = DocumentName.text(document, "apiVersion");
         String kind = DocumentName.text(document, "kind");
         Optional<Class<? extends HasMetadata>> type =
                 apiVersion == null || kind == null ? Optional.empty() : kinds.find(apiVersion, kind);
-        return type.orElseThrow(() -> new GaleraGenException(new Problem(name,
+        return type.orElseThrow(() -> new GaleraGenException(new Problem(Input.RENDERED, name,
                 "apiVersion " + describe(apiVersion) + " kind " + describe(kind)
                         + " is not supported; supported: " + String.join(", ", kinds.supported()))));
     }
@@ -105,7 +106,7 @@ public final class StrictResourceReader {
         } catch (JsonMappingException failure) {
             throw new GaleraGenException(List.of(BindingProblems.of(name, document, failure)), failure);
         } catch (JsonProcessingException | IllegalArgumentException failure) {
-            throw new GaleraGenException(List.of(new Problem(name, "cannot be read as "
+            throw new GaleraGenException(List.of(new Problem(Input.RENDERED, name, "cannot be read as "
                     + type.getSimpleName() + ": " + failure.getMessage())), failure);
         }
     }

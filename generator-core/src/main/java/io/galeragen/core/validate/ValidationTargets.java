@@ -1,6 +1,7 @@
 package io.galeragen.core.validate;
 
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public record ValidationTargets(List<KubernetesVersion> versions, List<SchemaLoc
         for (String location : locations) {
             try {
                 SchemaLocation parsed = SchemaLocation.parse(location, cacheDir);
-                parsed.missingFolder().ifPresent(folder -> problems.add(new Problem("schema location " + location,
+                parsed.missingFolder().ifPresent(folder -> problems.add(new Problem(Input.SCHEMA_LOCATIONS, location,
                         "no such folder: " + folder)));
                 given.add(parsed);
             } catch (GaleraGenException bad) {
@@ -56,7 +57,7 @@ public record ValidationTargets(List<KubernetesVersion> versions, List<SchemaLoc
         boolean onlyBundled = given.stream().allMatch(SchemaLocation::isBundled);
         if (onlyBundled) {
             parsedVersions.stream().filter(version -> BundledSchemas.bundled(version).isEmpty())
-                    .forEach(version -> problems.add(Problem.badValue("Kubernetes version", version.shortName(),
+                    .forEach(version -> problems.add(Problem.badValue(Input.KUBERNETES_VERSIONS, "", version.shortName(),
                             "a version whose schemas galera-gen carries: " + bundledNames()
                                     + " (or give schema locations that have it)")));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 
 import java.util.List;
@@ -47,7 +48,7 @@ record Assignment(String path, List<Step> steps, JsonNode value, String origin) 
         if (last.isIndex()) {
             ArrayNode list = (ArrayNode) parent;
             if (last.index() > list.size()) {
-                return List.of(new Problem(origin + ": " + path, "index " + last.index()
+                return List.of(new Problem(Input.VALUES, origin + ": " + path, "index " + last.index()
                         + " is past the end of a list of " + list.size() + " (use " + list.size() + " to append)"));
             }
             replaced = last.index() < list.size() ? list.get(last.index()) : null;

@@ -3,6 +3,7 @@ package io.galeragen.core.values;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.Limits;
 import io.galeragen.core.values.Assignment.Step;
@@ -46,7 +47,7 @@ final class Assignments {
                 String[] previous = pairs.get(pairs.size() - 1);
                 previous[1] = previous[1] + "," + unescape(piece);
             } else if (!piece.isBlank()) {
-                problems.add(new Problem(origin, "\"" + piece + "\" is not a setting: expected key.path=value"));
+                problems.add(new Problem(Input.VALUES, origin, "\"" + piece + "\" is not a setting: expected key.path=value"));
             }
         }
         return pairs.stream().map(pair -> parser.assignment(pair[0], pair[1])).filter(a -> a != null).toList();
@@ -62,7 +63,7 @@ final class Assignments {
 
     private Assignment assignment(String path, String raw) {
         if (path.length() > MAX_PATH) {
-            problems.add(Problem.badValue(origin, path, "a key path of at most " + MAX_PATH
+            problems.add(Problem.badValue(Input.VALUES, origin, path, "a key path of at most " + MAX_PATH
                     + " characters (the longest key path, with a label key of " + Limits.LABEL_KEY + ")"));
             return null;
         }
@@ -119,7 +120,7 @@ final class Assignments {
             }
         }
         if (steps.isEmpty()) {
-            problems.add(new Problem(origin, "\"=" + raw + "\" has no key: expected key.path=value"));
+            problems.add(new Problem(Input.VALUES, origin, "\"=" + raw + "\" has no key: expected key.path=value"));
             return null;
         }
         JsonNode value = listElement || shape == null ? text(raw) : typed(walked, raw, shape);
@@ -161,12 +162,12 @@ final class Assignments {
     }
 
     private JsonNode badValue(String path, String raw, ValueShape shape) {
-        problems.add(Problem.badValue(origin + ": " + path, raw, shape.expectedForm()));
+        problems.add(Problem.badValue(Input.VALUES, origin + ": " + path, raw, shape.expectedForm()));
         return null;
     }
 
     private <T> T fail(String path, String message) {
-        problems.add(new Problem(origin + ": " + path, message));
+        problems.add(new Problem(Input.VALUES, origin + ": " + path, message));
         return null;
     }
 

@@ -2,6 +2,7 @@ package io.galeragen.core.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.Spelled;
@@ -48,7 +49,7 @@ final class ValuesBinder {
         } catch (GaleraGenException e) {
             e.problems().stream().filter(problem -> binder.standIns.stream()
                             .noneMatch(standIn -> within(problem.where(), standIn)))
-                    .map(problem -> new Problem(KeyPaths.where(problem.where(), origins), problem.message()))
+                    .map(problem -> new Problem(Input.VALUES, KeyPaths.where(problem.where(), origins), problem.message()))
                     .forEach(problems::add);
         }
         throw new GaleraGenException(problems);
@@ -91,7 +92,7 @@ final class ValuesBinder {
             JsonNode value = node.get(name);
             String childPath = KeyPaths.child(path, name);
             if (value == null) {
-                problems.add(new Problem(where(childPath), "is missing"));
+                problems.add(new Problem(Input.VALUES, where(childPath), "is missing"));
                 arguments.add(standIn(childPath, child));
             } else {
                 arguments.add(bind(value, childPath, child));
@@ -108,7 +109,7 @@ final class ValuesBinder {
             }
             String hint = Suggestions.closest(node.textValue(), shape.enumValues())
                     .map(suggestion -> " (did you mean " + suggestion + "?)").orElse("");
-            problems.add(Problem.badValue(where(path), node.textValue(), shape.expectedForm() + hint));
+            problems.add(Problem.badValue(Input.VALUES, where(path), node.textValue(), shape.expectedForm() + hint));
             return standIn(path, shape);
         }
         return wrongType(node, path, shape);
@@ -124,7 +125,7 @@ final class ValuesBinder {
             if (item.isTextual()) {
                 items.add(item.textValue());
             } else {
-                problems.add(Problem.badValue(where(KeyPaths.element(path, i)), show(item), "a string"));
+                problems.add(Problem.badValue(Input.VALUES, where(KeyPaths.element(path, i)), show(item), "a string"));
             }
         }
         return items;
@@ -139,7 +140,7 @@ final class ValuesBinder {
             if (entry.getValue().isTextual()) {
                 entries.put(entry.getKey(), entry.getValue().textValue());
             } else {
-                problems.add(Problem.badValue(where(KeyPaths.child(path, entry.getKey())), show(entry.getValue()),
+                problems.add(Problem.badValue(Input.VALUES, where(KeyPaths.child(path, entry.getKey())), show(entry.getValue()),
                         "a string (quote it: \"" + entry.getValue().asText() + "\")"));
             }
         });
@@ -147,7 +148,7 @@ final class ValuesBinder {
     }
 
     private Object wrongType(JsonNode node, String path, ValueShape shape) {
-        problems.add(Problem.badValue(where(path), show(node), shape.expectedForm()));
+        problems.add(Problem.badValue(Input.VALUES, where(path), show(node), shape.expectedForm()));
         return standIn(path, shape);
     }
 

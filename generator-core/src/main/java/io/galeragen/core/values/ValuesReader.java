@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.Limits;
 import io.galeragen.core.yaml.Yaml;
@@ -68,12 +69,12 @@ final class ValuesReader {
             // Bounded, then decoded strictly: a Latin-1 file is reported with its line, not read as garbage.
             bytes = ValuesText.readBounded(file);
         } catch (NoSuchFileException e) {
-            throw new GaleraGenException(new Problem(source, ValuesFiles.missing(file)));
+            throw new GaleraGenException(new Problem(Input.VALUES_FILE, source, ValuesFiles.missing(file)));
         } catch (AccessDeniedException e) {
-            throw new GaleraGenException(new Problem(source, "cannot be read: permission denied"));
+            throw new GaleraGenException(new Problem(Input.VALUES_FILE, source, "cannot be read: permission denied"));
         } catch (IOException e) {
             String reason = Files.isDirectory(file) ? "is a folder, not a file" : "cannot be read: " + e.getMessage();
-            throw new GaleraGenException(new Problem(source, reason));
+            throw new GaleraGenException(new Problem(Input.VALUES_FILE, source, reason));
         }
         return read(ValuesText.decode(bytes, source), source);
     }
@@ -86,36 +87,36 @@ final class ValuesReader {
             parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new GaleraGenException(new Problem(source, ValuesFiles.EMPTY));
+                throw new GaleraGenException(new Problem(Input.VALUES, source, ValuesFiles.EMPTY));
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new GaleraGenException(new Problem(reader.at(parser.currentLocation()),
+                throw new GaleraGenException(new Problem(Input.VALUES, reader.at(parser.currentLocation()),
                         "a values file must be a mapping of keys to values (e.g. replicas: 3)"));
             }
             ObjectNode tree = (ObjectNode) reader.readValue(parser, "", 0);
             if (parser.nextToken() != null) {
-                throw new GaleraGenException(new Problem(reader.at(parser.currentLocation()),
+                throw new GaleraGenException(new Problem(Input.VALUES, reader.at(parser.currentLocation()),
                         "holds a second YAML document; a values file holds exactly one"));
             }
             return new ValuesLayer(source, tree, reader.origins);
         } catch (StreamConstraintsException e) {
-            throw new GaleraGenException(new Problem(reader.atReading(e.getLocation()), beyondParserLimit(e)));
+            throw new GaleraGenException(new Problem(Input.VALUES, reader.atReading(e.getLocation()), beyondParserLimit(e)));
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof ReaderException unreadable) {
                 throw unreadable(text, source, unreadable);
             }
             if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(NOT_A_KEY)) {
-                throw new GaleraGenException(new Problem(reader.atReading(e.getLocation()),
+                throw new GaleraGenException(new Problem(Input.VALUES, reader.atReading(e.getLocation()),
                         e.getOriginalMessage().contains("AliasEvent")
                                 ? "an alias as a key is not allowed: values files take no YAML aliases, write the key out"
                                 : "a list or mapping as a key is not allowed: keys are text, e.g. team: db"));
             }
             if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                 YamlSyntax.Error error = YamlSyntax.describe(text, marked);
-                throw new GaleraGenException(new Problem(source + ":" + error.line(), "is not valid YAML: "
+                throw new GaleraGenException(new Problem(Input.VALUES, source + ":" + error.line(), "is not valid YAML: "
                         + error.message()));
             }
-            throw new GaleraGenException(new Problem(reader.at(e.getLocation()), "is not valid YAML: "
+            throw new GaleraGenException(new Problem(Input.VALUES, reader.at(e.getLocation()), "is not valid YAML: "
                     + firstLine(e.getOriginalMessage())));
         } catch (IOException | RuntimeException e) {
             if (e instanceof GaleraGenException known) {
@@ -125,19 +126,19 @@ final class ValuesReader {
                 throw unreadable(text, source, unreadable);
             }
             // SnakeYAML reports some syntax errors and its own limits as unchecked exceptions.
-            throw new GaleraGenException(new Problem(source, "is not valid YAML: " + firstLine(e.getMessage())));
+            throw new GaleraGenException(new Problem(Input.VALUES, source, "is not valid YAML: " + firstLine(e.getMessage())));
         }
     }
 
     private JsonNode readValue(JsonParser parser, String path, int depth) throws IOException {
         JsonToken token = parser.currentToken();
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            throw new GaleraGenException(new Problem(at(parser.currentTokenLocation()) + ": " + path,
+            throw new GaleraGenException(new Problem(Input.VALUES, at(parser.currentTokenLocation()) + ": " + path,
                     "uses the alias *" + parser.getText() + "; values files may not use YAML aliases, write the value out"));
         }
         if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth == MAX_DEPTH) {
             // Checked as the parser streams, long before a deep file could exhaust the stack.
-            throw new GaleraGenException(new Problem(at(parser.currentTokenLocation()) + ": " + path, "a "
+            throw new GaleraGenException(new Problem(Input.VALUES, at(parser.currentTokenLocation()) + ": " + path, "a "
                     + (token == JsonToken.START_OBJECT ? "mapping" : "list") + " nested " + (depth + 1)
                     + " deep is not allowed: values nest at most " + MAX_DEPTH + " deep (the deepest key is "
                     + DEEPEST_KEY + ")"));
@@ -150,7 +151,7 @@ final class ValuesReader {
             case VALUE_NUMBER_FLOAT -> WrittenNumber.of(parser);
             case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
             case VALUE_NULL -> NODES.nullNode();
-            default -> throw new GaleraGenException(new Problem(at(parser.currentTokenLocation()) + ": " + path,
+            default -> throw new GaleraGenException(new Problem(Input.VALUES, at(parser.currentTokenLocation()) + ": " + path,
                     "binary data (!!binary) is not allowed: values are text, numbers, true or false, lists and "
                             + "mappings"));
         };
@@ -163,12 +164,12 @@ final class ValuesReader {
             String key = parser.currentName();
             String line = at(parser.currentTokenLocation());
             if (key.length() > MAX_KEY) {
-                throw new GaleraGenException(new Problem(line + ": " + path, Problem.shown(key) + " is not allowed: "
+                throw new GaleraGenException(new Problem(Input.VALUES, line + ": " + path, Problem.shown(key) + " is not allowed: "
                         + "a key of at most " + MAX_KEY + " characters (the longest a label or annotation key can be)"));
             }
             String child = KeyPaths.child(path, key);
             if (object.has(key)) {
-                throw new GaleraGenException(new Problem(line + ": " + child,
+                throw new GaleraGenException(new Problem(Input.VALUES, line + ": " + child,
                         "is a duplicate key (first set at " + origins.get(child) + ")"));
             }
             origins.put(child, line);
@@ -194,7 +195,7 @@ final class ValuesReader {
 
     /** A character YAML does not allow in its text, such as a control character, named with its line. */
     private static GaleraGenException unreadable(String text, String source, ReaderException e) {
-        return new GaleraGenException(new Problem(source + ":" + lineAt(text, e.getPosition()), String.format(
+        return new GaleraGenException(new Problem(Input.VALUES, source + ":" + lineAt(text, e.getPosition()), String.format(
                 "the character U+%04X is not allowed: YAML text has no control characters but tab and line breaks",
                 e.getCodePoint())));
     }
@@ -209,7 +210,7 @@ final class ValuesReader {
         if (value.isEmpty() && plain(parser)) {
             return NODES.nullNode();
         } else if (value.length() > MAX_NUMBER && plain(parser) && NUMBER.matcher(value).matches()) {
-            throw new GaleraGenException(new Problem(at(parser.currentTokenLocation()) + ": " + path, numberTooLong()));
+            throw new GaleraGenException(new Problem(Input.VALUES, at(parser.currentTokenLocation()) + ": " + path, numberTooLong()));
         }
         return NODES.textNode(value);
     }

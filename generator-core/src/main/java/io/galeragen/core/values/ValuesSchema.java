@@ -13,6 +13,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.GaleraCluster;
 
@@ -69,7 +70,7 @@ public final class ValuesSchema {
             if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
                 path = KeyPaths.child(path, error.getProperty());
             }
-            return new Problem(KeyPaths.where(path.isEmpty() ? "values" : path, origins),
+            return new Problem(Input.VALUES, KeyPaths.where(path.isEmpty() ? "values" : path, origins),
                     "does not match the values schema: " + error.getMessage());
         }).toList();
     }

@@ -1,6 +1,7 @@
 package io.galeragen.core.values;
 
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.Limits;
 
@@ -81,7 +82,7 @@ final class ValuesText {
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
                 if (i - start > MAX_LINE) {
-                    throw new GaleraGenException(new Problem(source + ":" + line, String.format(Locale.ROOT,
+                    throw new GaleraGenException(new Problem(Input.VALUES, source + ":" + line, String.format(Locale.ROOT,
                             "a line of %,d characters is not allowed: at most %,d (one annotation of 256 KiB with "
                                     + "its key; write longer text as a literal block, |)", i - start, MAX_LINE)));
                 }
@@ -92,7 +93,7 @@ final class ValuesText {
     }
 
     private static GaleraGenException tooLarge(String source) {
-        return new GaleraGenException(new Problem(source, String.format(Locale.ROOT, "more than %,d bytes are not "
+        return new GaleraGenException(new Problem(Input.VALUES, source, String.format(Locale.ROOT, "more than %,d bytes are not "
                 + "allowed: a values file is at most 1 MiB (every key at its limit fits in less)", MAX_BYTES)));
     }
 
@@ -112,7 +113,7 @@ final class ValuesText {
         for (int i = offset; i < Math.min(bytes.length, offset + Math.min(length, 4)); i++) {
             shown.add(String.format("0x%02X", bytes[i] & 0xff));
         }
-        return new GaleraGenException(new Problem(source + ":" + line, (length == 1 ? "the byte " : "the bytes ")
+        return new GaleraGenException(new Problem(Input.VALUES, source + ":" + line, (length == 1 ? "the byte " : "the bytes ")
                 + shown + " (column " + column + ") " + (length == 1 ? "is" : "are") + " not allowed: "
                 + encoding.charset().name() + " text; save the file as UTF-8"));
     }

@@ -1,5 +1,6 @@
 package io.galeragen.core.yaml;
 
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.events.Event;
@@ -63,7 +64,7 @@ public final class PlainScalars {
                     String problem = key ? asKey(scalar.getValue()) : asValue(scalar.getValue());
                     if (problem != null) {
                         String path = key ? frame.path : frame.nextPath();
-                        problems.add(new Problem(source + (path.isEmpty() ? "" : ": " + path),
+                        problems.add(new Problem(Input.RENDERED, source + (path.isEmpty() ? "" : ": " + path),
                                 (key ? "the key " : "the value ") + scalar.getValue() + " " + problem));
                     }
                 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -43,7 +44,7 @@ public final class Yaml {
     public static JsonNode readTree(String text, String source) {
         List<JsonNode> documents = readAll(text, source);
         if (documents.size() != 1) {
-            throw new GaleraGenException(new Problem(source,
+            throw new GaleraGenException(new Problem(Input.RENDERED, source,
                     "holds " + documents.size() + " YAML documents where exactly one is expected"));
         }
         return documents.get(0);
@@ -64,13 +65,13 @@ public final class Yaml {
             if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
                     && marked.getProblemMark() != null) {
                 YamlSyntax.Error error = YamlSyntax.describe(text, marked);
-                throw new GaleraGenException(new Problem(source + ":" + error.line(), "is not valid YAML: "
+                throw new GaleraGenException(new Problem(Input.RENDERED, source + ":" + error.line(), "is not valid YAML: "
                         + error.message()), e);
             }
-            throw new GaleraGenException(new Problem(where(source, e.getLocation()), e.getOriginalMessage()), e);
+            throw new GaleraGenException(new Problem(Input.RENDERED, where(source, e.getLocation()), e.getOriginalMessage()), e);
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports alias bombs and some syntax errors as unchecked exceptions.
-            throw new GaleraGenException(new Problem(source, "is not valid YAML: " + e.getMessage()), e);
+            throw new GaleraGenException(new Problem(Input.RENDERED, source, "is not valid YAML: " + e.getMessage()), e);
         }
     }
 

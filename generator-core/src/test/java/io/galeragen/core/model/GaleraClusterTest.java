@@ -1,6 +1,7 @@
 package io.galeragen.core.model;
 
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,20 +56,20 @@ class GaleraClusterTest {
     @ValueSource(ints = {0, -1, 32, 1000})
     void replicasOutsideOneToThirtyOneAreRejected(int replicas) {
         assertProblem(builder -> builder.replicas(replicas),
-                new Problem("replicas", replicas + " is not allowed: a whole number from 1 to 31"));
+                new Problem(Input.VALUES, "replicas", replicas + " is not allowed: a whole number from 1 to 31"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Orders", "orders_db", "-orders", "orders-", "1orders", "ordérs", ""})
     void namesThatAreNotDnsLabelsAreRejected(String name) {
-        assertProblem(builder -> builder.name(name), Problem.badValue("name", name,
+        assertProblem(builder -> builder.name(name), Problem.badValue(Input.VALUES, "name", name,
                 "a DNS-1123 label (lowercase letters, digits and '-', starting with a letter)"));
     }
 
     @Test
     void namesTooLongForDerivedObjectNamesAreRejected() {
         String name = "a".repeat(41);
-        assertProblem(builder -> builder.name(name), Problem.badValue("name", name, "at most 40 characters: "
+        assertProblem(builder -> builder.name(name), Problem.badValue(Input.VALUES, "name", name, "at most 40 characters: "
                 + "a DNS-1123 label (lowercase letters, digits and '-', starting with a letter)"));
     }
 
@@ -76,7 +77,7 @@ class GaleraClusterTest {
     @ValueSource(strings = {"10 GB", "10GB", "ten", "10gi", "-5Gi"})
     void storageSizesThatAreNotQuantitiesAreRejected(String size) {
         assertProblem(builder -> builder.storage(Defaults.STORAGE.withSize(size)),
-                Problem.badValue("storage.size", size, "a Kubernetes quantity, e.g. 10Gi"));
+                Problem.badValue(Input.VALUES, "storage.size", size, "a Kubernetes quantity, e.g. 10Gi"));
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.galeragen.core.model;
 
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,7 +124,7 @@ class ProductionModelTest {
     @Test
     void disruptionBudgetMustAllowADrainButNotEveryMember() {
         assertThat(rejected(builder -> builder.podDisruptionBudget(new DisruptionBudget(true, 0))).problems())
-                .containsExactly(Problem.badValue("podDisruptionBudget.maxUnavailable", 0,
+                .containsExactly(Problem.badValue(Input.VALUES, "podDisruptionBudget.maxUnavailable", 0,
                         "at least 1 (0 blocks every node drain forever)"));
         assertThat(rejected(builder -> builder.podDisruptionBudget(new DisruptionBudget(true, 3))).problems())
                 .extracting(Problem::where).containsExactly("podDisruptionBudget.maxUnavailable");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ class KubernetesVersionTest {
     void rejectsWhatIsNotAVersion(String given) {
         assertThatThrownBy(() -> KubernetesVersion.parse(given))
                 .isInstanceOfSatisfying(GaleraGenException.class, failure -> assertThat(failure.problems())
-                        .containsExactly(Problem.badValue("Kubernetes version", given,
+                        .containsExactly(Problem.badValue(Input.KUBERNETES_VERSIONS, "", given,
                                 "a version like 1.30, 1.30.0 or v1.30.0")));
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,7 +70,7 @@ class RemoteSchemaLocationTest {
         ObjectNode invalid = Fixtures.valid("statefulset");
         ((ObjectNode) invalid.get("spec")).put("replicas", "three");
         assertThat(new SchemaValidator(List.of(location)).validate(invalid, "1.30")).containsExactly(
-                new Problem("StatefulSet/galera (k8s v1.30.0): spec.replicas", "string found, [integer, null] expected"));
+                new Problem(Input.RENDERED, "StatefulSet/galera (k8s v1.30.0): spec.replicas", "string found, [integer, null] expected"));
         assertThat(requests).hasSize(1);
     }
 
@@ -99,7 +100,7 @@ class RemoteSchemaLocationTest {
     void missingEverywhereNamesTheUrlTried() {
         SchemaValidator validator = new SchemaValidator(List.of(SchemaLocation.parse(baseUrl() + LAYOUT, cache)));
 
-        assertThat(validator.validate(Fixtures.valid("service"), "1.27")).containsExactly(new Problem(
+        assertThat(validator.validate(Fixtures.valid("service"), "1.27")).containsExactly(new Problem(Input.RENDERED,
                 "Service/galera-headless (k8s v1.27.0)", "no schema for v1 Service in any schema location; tried "
                         + baseUrl() + "/v1.27.0-standalone-strict/service-v1.json"
                         + "; add a schema location that has it"));
@@ -112,7 +113,7 @@ class RemoteSchemaLocationTest {
 
         assertThatThrownBy(() -> validator.validate(Fixtures.valid("namespace"), "1.30"))
                 .isInstanceOfSatisfying(GaleraGenException.class, failure -> assertThat(failure.problems())
-                        .containsExactly(new Problem(baseUrl() + "/v1.30.0-standalone-strict/namespace-v1.json",
+                        .containsExactly(new Problem(Input.SCHEMA, baseUrl() + "/v1.30.0-standalone-strict/namespace-v1.json",
                                 "cannot fetch the schema: HTTP 500")));
         assertThat(cache).isEmptyDirectory();
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class SchemaLookupTest {
         Path root = TestSchemas.root();
         SchemaValidator validator = new SchemaValidator(TestSchemas.schemaLocations());
 
-        assertThat(validator.validate(REPLICA_SET, "1.30")).containsExactly(new Problem(
+        assertThat(validator.validate(REPLICA_SET, "1.30")).containsExactly(new Problem(Input.RENDERED,
                 "ReplicaSet/galera (k8s v1.30.0)",
                 "no schema for apps/v1 ReplicaSet in any schema location; tried "
                         + root.resolve("v1.30.0-standalone-strict/replicaset-apps-v1.json") + ", "
@@ -72,7 +73,7 @@ class SchemaLookupTest {
                 SchemaLocation.parse(TestSchemas.root().toString()));
         SchemaValidator validator = new SchemaValidator(locations);
 
-        assertThat(validator.validate(Fixtures.valid("configmap"), "1.30")).containsExactly(new Problem(
+        assertThat(validator.validate(Fixtures.valid("configmap"), "1.30")).containsExactly(new Problem(Input.RENDERED,
                 "ConfigMap/galera-config (k8s v1.30.0): (root)", "required property 'immutable' not found"));
         // Not in the first folder for 1.31: the shared schema is used.
         assertThat(validator.validate(Fixtures.valid("configmap"), "1.31")).isEmpty();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,7 +39,7 @@ class SchemaValidatorTest {
         statefulSet.put("replicaz", 3);
 
         String normalized = KubernetesVersion.parse(version).normalized();
-        assertThat(VALIDATOR.validate(statefulSet, version)).containsExactly(new Problem(
+        assertThat(VALIDATOR.validate(statefulSet, version)).containsExactly(new Problem(Input.RENDERED,
                 "StatefulSet/galera (k8s " + normalized + "): replicaz",
                 "property 'replicaz' is not defined in the schema and the schema does not allow additional properties"));
     }
@@ -48,7 +49,7 @@ class SchemaValidatorTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         container(statefulSet).put("imagePullPolicyy", "Always");
 
-        assertThat(VALIDATOR.validate(statefulSet, "1.30")).containsExactly(new Problem(
+        assertThat(VALIDATOR.validate(statefulSet, "1.30")).containsExactly(new Problem(Input.RENDERED,
                 "StatefulSet/galera (k8s v1.30.0): spec.template.spec.containers[0].imagePullPolicyy",
                 "property 'imagePullPolicyy' is not defined in the schema and the schema does not allow additional"
                         + " properties"));
@@ -59,7 +60,7 @@ class SchemaValidatorTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) statefulSet.get("spec")).put("replicas", "three");
 
-        assertThat(VALIDATOR.validate(statefulSet, "1.31")).containsExactly(new Problem(
+        assertThat(VALIDATOR.validate(statefulSet, "1.31")).containsExactly(new Problem(Input.RENDERED,
                 "StatefulSet/galera (k8s v1.31.0): spec.replicas", "string found, [integer, null] expected"));
     }
 
@@ -68,7 +69,7 @@ class SchemaValidatorTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) container(statefulSet).withArray("ports").get(0)).put("containerPort", "x");
 
-        assertThat(VALIDATOR.validate(statefulSet, "1.33")).containsExactly(new Problem(
+        assertThat(VALIDATOR.validate(statefulSet, "1.33")).containsExactly(new Problem(Input.RENDERED,
                 "StatefulSet/galera (k8s v1.33.0): spec.template.spec.containers[0].ports[0].containerPort",
                 "string found, integer expected"));
     }
@@ -78,7 +79,7 @@ class SchemaValidatorTest {
         ObjectNode service = Fixtures.valid("service");
         ((ObjectNode) service.at("/spec/ports/0")).put("targetPort", true);
 
-        assertThat(VALIDATOR.validate(service, "1.29")).containsExactly(new Problem(
+        assertThat(VALIDATOR.validate(service, "1.29")).containsExactly(new Problem(Input.RENDERED,
                 "Service/galera-headless (k8s v1.29.0): spec.ports[0].targetPort",
                 "boolean found, [string, null] or [integer, null] expected"));
     }
@@ -88,7 +89,7 @@ class SchemaValidatorTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) statefulSet.at("/spec/template/spec/containers/0/resources/limits")).putArray("cpu").add(2);
 
-        assertThat(VALIDATOR.validate(statefulSet, "1.33")).containsExactly(new Problem(
+        assertThat(VALIDATOR.validate(statefulSet, "1.33")).containsExactly(new Problem(Input.RENDERED,
                 "StatefulSet/galera (k8s v1.33.0): spec.template.spec.containers[0].resources.limits.cpu",
                 "array found, [string, null] or [number, null] expected"));
     }
@@ -98,7 +99,7 @@ class SchemaValidatorTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         container(statefulSet).remove("name");
 
-        assertThat(VALIDATOR.validate(statefulSet, "1.28")).containsExactly(new Problem(
+        assertThat(VALIDATOR.validate(statefulSet, "1.28")).containsExactly(new Problem(Input.RENDERED,
                 "StatefulSet/galera (k8s v1.28.0): spec.template.spec.containers[0]",
                 "required property 'name' not found"));
     }
@@ -108,7 +109,7 @@ class SchemaValidatorTest {
         ObjectNode service = Fixtures.valid("service");
         ((ObjectNode) service.at("/spec/ports/2")).remove("port");
 
-        assertThat(VALIDATOR.validate(service, "v1.32.0")).containsExactly(new Problem(
+        assertThat(VALIDATOR.validate(service, "v1.32.0")).containsExactly(new Problem(Input.RENDERED,
                 "Service/galera-headless (k8s v1.32.0): spec.ports[2]", "required property 'port' not found"));
     }
 
@@ -130,7 +131,7 @@ class SchemaValidatorTest {
         ObjectNode namespace = Fixtures.valid("namespace");
         ((ObjectNode) namespace.at("/metadata/labels")).put("app.kubernetes.io/part-of", 7);
 
-        assertThat(VALIDATOR.validate(namespace, "1.30")).containsExactly(new Problem(
+        assertThat(VALIDATOR.validate(namespace, "1.30")).containsExactly(new Problem(Input.RENDERED,
                 "Namespace/db (k8s v1.30.0): metadata.labels['app.kubernetes.io/part-of']",
                 "integer found, [string, null] expected"));
     }
@@ -143,7 +144,7 @@ class SchemaValidatorTest {
         assertThat(VALIDATOR.validate(rule, "1.30")).isEmpty();
 
         group.put("partial_response_strategy", "ignore");
-        assertThat(VALIDATOR.validate(rule, "1.30")).containsExactly(new Problem(
+        assertThat(VALIDATOR.validate(rule, "1.30")).containsExactly(new Problem(Input.RENDERED,
                 "PrometheusRule/galera (k8s v1.30.0): spec.groups[0].partial_response_strategy",
                 "does not match the regex pattern ^(?i)(abort|warn)?$"));
     }
@@ -152,7 +153,7 @@ class SchemaValidatorTest {
     void documentWithoutKindIsAProblem() {
         JsonNode document = Fixtures.yaml("apiVersion: v1\nmetadata:\n  name: x\n");
 
-        assertThat(VALIDATOR.validate(document, "1.30")).containsExactly(new Problem(
+        assertThat(VALIDATOR.validate(document, "1.30")).containsExactly(new Problem(Input.RENDERED,
                 "(document without kind)/x (k8s v1.30.0)", "a manifest document needs a string apiVersion and kind"));
     }
 

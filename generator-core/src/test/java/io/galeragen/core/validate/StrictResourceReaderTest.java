@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ class StrictResourceReaderTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) statefulSet.at("/spec/template/spec/containers/0")).put("imagePullPolicyy", "Always");
 
-        assertProblems(() -> READER.read(statefulSet), new Problem(
+        assertProblems(() -> READER.read(statefulSet), new Problem(Input.RENDERED,
                 "StatefulSet/galera: spec.template.spec.containers[0].imagePullPolicyy",
                 "unknown field: Container has no such field (misspelt or misplaced?)"));
     }
@@ -104,7 +105,7 @@ class StrictResourceReaderTest {
         ObjectNode rule = Fixtures.valid("prometheusrule");
         ((ObjectNode) rule.at("/spec/groups/0/rules/0")).put("severity", "page");
 
-        assertProblems(() -> READER.read(rule), new Problem("PrometheusRule/galera: spec.groups[0].rules[0].severity",
+        assertProblems(() -> READER.read(rule), new Problem(Input.RENDERED, "PrometheusRule/galera: spec.groups[0].rules[0].severity",
                 "unknown field: Rule has no such field (misspelt or misplaced?)"));
     }
 
@@ -127,7 +128,7 @@ class StrictResourceReaderTest {
         ((ObjectNode) statefulSet.get("spec")).put("replicas", "three");
 
         assertProblems(() -> READER.read(statefulSet),
-                new Problem("StatefulSet/galera: spec.replicas", "\"three\" is not allowed: expected an integer"));
+                new Problem(Input.RENDERED, "StatefulSet/galera: spec.replicas", "\"three\" is not allowed: expected an integer"));
     }
 
     @Test
@@ -136,7 +137,7 @@ class StrictResourceReaderTest {
         ((ObjectNode) statefulSet.get("spec")).put("replicas", "3");
 
         assertProblems(() -> READER.read(statefulSet),
-                new Problem("StatefulSet/galera: spec.replicas", "\"3\" is not allowed: expected an integer"));
+                new Problem(Input.RENDERED, "StatefulSet/galera: spec.replicas", "\"3\" is not allowed: expected an integer"));
     }
 
     @Test
@@ -144,7 +145,7 @@ class StrictResourceReaderTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) statefulSet.at("/spec/template/spec/containers/0/ports/1")).put("containerPort", "x");
 
-        assertProblems(() -> READER.read(statefulSet), new Problem(
+        assertProblems(() -> READER.read(statefulSet), new Problem(Input.RENDERED,
                 "StatefulSet/galera: spec.template.spec.containers[0].ports[1].containerPort",
                 "\"x\" is not allowed: expected an integer"));
     }
@@ -154,7 +155,7 @@ class StrictResourceReaderTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) statefulSet.at("/spec/template/spec/containers/0/ports/0")).put("containerPort", 99_999_999_999L);
 
-        assertProblems(() -> READER.read(statefulSet), new Problem(
+        assertProblems(() -> READER.read(statefulSet), new Problem(Input.RENDERED,
                 "StatefulSet/galera: spec.template.spec.containers[0].ports[0].containerPort",
                 "99999999999 is not allowed: expected an integer from -2147483648 to 2147483647"));
     }
@@ -165,7 +166,7 @@ class StrictResourceReaderTest {
         ((ObjectNode) service.at("/spec/ports/0")).put("port", 3306.5);
 
         assertProblems(() -> READER.read(service),
-                new Problem("Service/galera-headless: spec.ports[0].port", "3306.5 is not allowed: expected an integer"));
+                new Problem(Input.RENDERED, "Service/galera-headless: spec.ports[0].port", "3306.5 is not allowed: expected an integer"));
     }
 
     @Test
@@ -173,7 +174,7 @@ class StrictResourceReaderTest {
         ObjectNode namespace = Fixtures.valid("namespace");
         ((ObjectNode) namespace.at("/metadata/labels")).put("app.kubernetes.io/version", 11);
 
-        assertProblems(() -> READER.read(namespace), new Problem(
+        assertProblems(() -> READER.read(namespace), new Problem(Input.RENDERED,
                 "Namespace/db: metadata.labels['app.kubernetes.io/version']", "11 is not allowed: expected a string"));
     }
 
@@ -182,7 +183,7 @@ class StrictResourceReaderTest {
         ObjectNode storageClass = Fixtures.valid("storageclass");
         storageClass.put("allowVolumeExpansion", "true");
 
-        assertProblems(() -> READER.read(storageClass), new Problem(
+        assertProblems(() -> READER.read(storageClass), new Problem(Input.RENDERED,
                 "StorageClass/galera-ssd: allowVolumeExpansion", "\"true\" is not allowed: expected true or false"));
     }
 
@@ -191,7 +192,7 @@ class StrictResourceReaderTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) statefulSet.at("/spec/template/spec")).putObject("containers").put("name", "mariadb");
 
-        assertProblems(() -> READER.read(statefulSet), new Problem(
+        assertProblems(() -> READER.read(statefulSet), new Problem(Input.RENDERED,
                 "StatefulSet/galera: spec.template.spec.containers", "an object is not allowed: expected a list"));
     }
 
@@ -200,7 +201,7 @@ class StrictResourceReaderTest {
         ObjectNode service = Fixtures.valid("service");
         ((ObjectNode) service.at("/spec/ports/0")).put("targetPort", true);
 
-        assertProblems(() -> READER.read(service), new Problem(
+        assertProblems(() -> READER.read(service), new Problem(Input.RENDERED,
                 "Service/galera-headless: spec.ports[0].targetPort", "true is not allowed: expected an integer or a string"));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ class ValidationTargetsTest {
         GaleraGenException error = catchThrowableOfType(GaleraGenException.class,
                 () -> ValidationTargets.of(List.of("1.36", "1.40"), List.of(), null));
 
-        assertThat(error.problems()).containsExactly(new Problem("Kubernetes version", "\"1.40\" is not allowed: a"
+        assertThat(error.problems()).containsExactly(new Problem(Input.KUBERNETES_VERSIONS, "", "\"1.40\" is not allowed: a"
                 + " version whose schemas galera-gen carries: 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36"
                 + " (or give schema locations that have it)"));
     }
@@ -59,8 +60,8 @@ class ValidationTargetsTest {
                 () -> ValidationTargets.of(null, List.of(missing.toString(), missing + "/derived"), null));
 
         assertThat(error.problems()).containsExactly(
-                new Problem("schema location " + missing, "no such folder: " + missing),
-                new Problem("schema location " + missing + "/derived", "no such folder: " + missing.resolve("derived")));
+                new Problem(Input.SCHEMA_LOCATIONS, missing.toString(), "no such folder: " + missing),
+                new Problem(Input.SCHEMA_LOCATIONS, missing + "/derived", "no such folder: " + missing.resolve("derived")));
     }
 
     @Test
