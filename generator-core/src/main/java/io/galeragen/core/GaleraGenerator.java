@@ -1,7 +1,5 @@
 package io.galeragen.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.GaleraCluster;
@@ -13,21 +11,17 @@ import io.galeragen.core.render.ManifestRenderer;
 import io.galeragen.core.render.RenderedTemplate;
 import io.galeragen.core.output.RequiredSecrets;
 import io.galeragen.core.render.TemplateOverrides;
-import io.galeragen.core.validate.KubernetesVersion;
 import io.galeragen.core.validate.SchemaValidator;
 import io.galeragen.core.validate.StrictResourceReader;
 import io.galeragen.core.validate.TopologyChecks;
 import io.galeragen.core.validate.ValidationTargets;
 import io.galeragen.core.values.Values;
 import io.galeragen.core.values.ValuesSource;
-import io.galeragen.core.yaml.PlainScalars;
-import io.galeragen.core.yaml.Yaml;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
 
 /**
  * The entry point for embedders: renders a {@link GaleraCluster} into checked Kubernetes manifests.
@@ -47,29 +41,25 @@ import java.util.SortedMap;
  */
 public final class GaleraGenerator {
 
-    private final Path templateOverrides;
-    private final String settings;
-    private final Optional<String> code;
+    private final GeneratorOptions options;
     private final Lazy<ManifestRenderer> renderer;
-    private final Lazy<StrictResourceReader> reader = new Lazy<>(StrictResourceReader::new);
-    /** Null when no Kubernetes version is validated against. */
-    private final Lazy<SchemaValidator> schemaValidator;
     private final ValidationTargets validation;
-    private final List<KubernetesVersion> kubernetesVersions;
-    private final boolean typeCheck;
+    private final DocumentChecks checks;
+    private final GenerationState state;
 
     private GaleraGenerator(Builder builder) {
-        typeCheck = builder.typeCheck;
-        templateOverrides = builder.templateOverrides;
-        code = builder.codeIdentity != null ? Optional.of(builder.codeIdentity) : GenerationState.codeIdentity();
-        TemplateOverrides.requireKnown(templateOverrides);
-        validation = ValidationTargets.of(builder.kubernetesVersions, builder.schemaLocations, builder.schemaCache);
-        kubernetesVersions = validation.versions();
-        settings = "templates " + GenerationState.folderContent(templateOverrides) + "; schemas " + builder.schemaLocations
-                + "; versions " + kubernetesVersions + "; typeCheck " + builder.typeCheck;
+        options = new GeneratorOptions(builder.templateOverrides, builder.schemaLocations, builder.kubernetesVersions,
+                builder.typeCheck, builder.codeIdentity != null ? builder.codeIdentity
+                        : GenerationState.codeIdentity().orElse(null), builder.schemaCache);
+        TemplateOverrides.requireKnown(options.templateOverrides());
+        validation = ValidationTargets.of(options.kubernetesVersions(), options.schemaLocations(), options.schemaCache());
         // Templates and schemas load on first use: a generate that turns out to be up to date needs neither.
-        renderer = new Lazy<>(() -> new ManifestRenderer(templateOverrides));
-        schemaValidator = validation.validates() ? new Lazy<>(() -> new SchemaValidator(validation.locations())) : null;
+        renderer = new Lazy<>(() -> new ManifestRenderer(options.templateOverrides()));
+        Lazy<SchemaValidator> schemaValidator =
+                validation.validates() ? new Lazy<>(() -> new SchemaValidator(validation.locations())) : null;
+        checks = new DocumentChecks(new Lazy<>(StrictResourceReader::new), schemaValidator, validation.versions(),
+                options.typeCheck());
+        state = new GenerationState(options);
     }
 
     public static Builder builder() {
@@ -89,8 +79,9 @@ public final class GaleraGenerator {
         List<Manifest> manifests = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         ManifestRenderer renderer = this.renderer.get();
+        boolean overridden = options.templateOverrides() != null;
         for (RenderedTemplate rendered : renderer.render(cluster)) {
-            manifests.add(checked(rendered, problems));
+            manifests.add(checks.rendered(rendered, overridden, problems));
         }
         if (!problems.isEmpty()) {
             throw new GaleraGenException(problems);
@@ -98,60 +89,6 @@ public final class GaleraGenerator {
         manifests.sort(InstallOrder.COMPARATOR);
         return new Rendering(manifests, CombinedYaml.of(manifests), TopologyChecks.warnings(cluster),
                 renderer.tools(cluster), RequiredSecrets.of(cluster));
-    }
-
-    /**
-     * The output is the template's text as written; the checks read it back and add their problems: every unquoted
-     * key and value as YAML 1.1 (Kubernetes) and 1.2 read it ({@link PlainScalars}), then the types. A document
-     * that strict schemas passed is not read into its type as well: those schemas refuse everything the typed
-     * read would (unknown fields, wrong types), and fabric8's cold start is most of a one-off render's time.
-     */
-    private Manifest checked(RenderedTemplate rendered, List<Problem> problems) {
-        String source = "template " + rendered.templateName();
-        boolean readTyped = typeCheck || templateOverrides != null;
-        if (!readTyped && schemaValidator == null) {
-            return deferred(rendered, source);
-        }
-        JsonNode document = Yaml.readTree(rendered.yaml(), source);
-        // Keys and values as both YAML versions read them: Jackson's reading above is only one of them.
-        problems.addAll(PlainScalars.check(rendered.yaml(), rendered.kind() + "/" + rendered.objectName()));
-        List<Problem> schemaProblems = schemaProblems(document);
-        // Where the schemas found problems, the typed read names them once rather than once per version.
-        boolean typed = readTyped && (!schemaProblems.isEmpty() || !checkedByStrictSchemas(document));
-        HasMetadata resource = typed ? reader.get().read(document) : null;
-        problems.addAll(schemaProblems);
-        if (resource != null) {
-            return Manifest.typed(rendered.templateName(), rendered.yaml(), resource);
-        }
-        // Kind and name as written: an override template may differ from the built-in one's.
-        return Manifest.deferred(document.path("kind").asText(rendered.kind()),
-                document.path("metadata").path("name").asText(rendered.objectName()), rendered.templateName(),
-                rendered.yaml(), yaml -> reader.get().read(Yaml.readTree(yaml, source)));
-    }
-
-    /** A manifest whose typed form is read when asked for (parsing again: a rendering keeps no trees). */
-    private Manifest deferred(RenderedTemplate rendered, String source) {
-        return Manifest.deferred(rendered.kind(), rendered.objectName(), rendered.templateName(), rendered.yaml(),
-                yaml -> reader.get().read(Yaml.readTree(yaml, source)));
-    }
-
-    private boolean checkedByStrictSchemas(JsonNode document) {
-        return schemaValidator != null && kubernetesVersions.stream()
-                .allMatch(version -> schemaValidator.get().checksStrictly(document, version));
-    }
-
-    /** Records a generate for {@link #upToDate}. */
-    void recordState(GenerationRequest request, Generated generated, SortedMap<String, String> files) {
-        GenerationState.record(settings, code, request, generated, files);
-    }
-
-    private List<Problem> schemaProblems(JsonNode tree) {
-        if (schemaValidator == null) {
-            return List.of();
-        }
-        List<Problem> problems = new ArrayList<>();
-        kubernetesVersions.forEach(version -> problems.addAll(schemaValidator.get().validate(tree, version)));
-        return problems;
     }
 
     /**
@@ -167,7 +104,7 @@ public final class GaleraGenerator {
      * those whose bytes differ and removing files it generated earlier and no longer generates.
      */
     public Generated generate(GenerationRequest request) {
-        return new Generation(this).generate(request);
+        return new Generation(this::render, state).generate(request);
     }
 
     /**
@@ -177,25 +114,12 @@ public final class GaleraGenerator {
      * files; loads no template. Empty when anything differs or cannot be told.
      */
     public Optional<UpToDate> upToDate(GenerationRequest request) {
-        return GenerationState.upToDate(settings, code, request);
-    }
-
-    /**
-     * The outcome of a generate that an up-to-date check found unchanged.
-     *
-     * @param clusterName the cluster's name
-     * @param documents   how many documents it rendered
-     * @param warnings    the warnings it printed, to print again
-     */
-    public record UpToDate(String clusterName, int documents, List<String> warnings) {
-        public UpToDate {
-            warnings = List.copyOf(warnings);
-        }
+        return state.upToDate(request);
     }
 
     /** The files of the output folder that differ from what {@link #generate} would write; empty when none do. */
     public List<DriftCheck.Drift> check(GenerationRequest request) {
-        return new Generation(this).check(request);
+        return new Generation(this::render, state).check(request);
     }
 
     /**
@@ -203,10 +127,10 @@ public final class GaleraGenerator {
      * strictly into its type, and validated against the schemas when schema locations are set.
      */
     public List<Problem> validateFiles(List<Path> files) {
-        return new ManifestFileCheck(reader.get(), this::schemaProblems).check(files);
+        return checks.files(files);
     }
 
-    /** Options of a generator; every one has a sensible default. */
+    /** Options of a generator; every one has a sensible default. Each is a component of {@link GeneratorOptions}. */
     public static final class Builder {
         private Path templateOverrides;
         private List<String> schemaLocations = List.of();

@@ -10,6 +10,7 @@ import io.galeragen.core.values.ValuesSchema;
 
 import java.util.List;
 import java.util.SortedMap;
+import java.util.function.Function;
 
 /**
  * Values to files, for {@link GaleraGenerator}: resolve, render and check everything first, and only then touch
@@ -17,28 +18,30 @@ import java.util.SortedMap;
  */
 final class Generation {
 
-    private final GaleraGenerator generator;
+    private final Function<GaleraCluster, Rendering> render;
+    private final GenerationState state;
 
-    Generation(GaleraGenerator generator) {
-        this.generator = generator;
+    Generation(Function<GaleraCluster, Rendering> render, GenerationState state) {
+        this.render = render;
+        this.state = state;
     }
 
     Generated generate(GenerationRequest request) {
         GaleraCluster cluster = Values.resolve(request.values());
-        Rendering rendering = generator.render(cluster);
+        Rendering rendering = render.apply(cluster);
         SortedMap<String, String> files = files(request, cluster, rendering);
         OutputWriter.Report report = OutputWriter.write(request.outputDirectory(), files);
         if (request.valuesSchemaFile() != null) {
             OutputWriter.writeFile(request.valuesSchemaFile(), ValuesSchema.json());
         }
         Generated generated = new Generated(cluster, rendering, report);
-        generator.recordState(request, generated, files);
+        state.record(request, generated, files);
         return generated;
     }
 
     List<DriftCheck.Drift> check(GenerationRequest request) {
         GaleraCluster cluster = Values.resolve(request.values());
-        return DriftCheck.compare(request.outputDirectory(), files(request, cluster, generator.render(cluster)));
+        return DriftCheck.compare(request.outputDirectory(), files(request, cluster, render.apply(cluster)));
     }
 
     private static SortedMap<String, String> files(GenerationRequest request, GaleraCluster cluster,

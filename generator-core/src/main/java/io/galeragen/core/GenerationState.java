@@ -6,6 +6,7 @@ import io.galeragen.core.values.ValuesSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -22,28 +23,33 @@ import java.util.SortedMap;
 import java.util.stream.Stream;
 
 /**
- * The state file of {@link GaleraGenerator#generate}: a fingerprint of everything a run reads (values, generator
- * settings, template overrides, the galera-gen jars) and a hash of every file it wrote. When neither has changed,
- * a new run would write the same bytes, so it can be skipped without loading the renderer at all, as build tools
- * skip up-to-date work. Anything unknown (a jar that is a folder, an unreadable input) means "not up to date".
+ * The owner of "up to date": the state file of {@link GaleraGenerator#generate}, holding a fingerprint of everything
+ * a run reads and a hash of every file it wrote. The fingerprint is built from the components of the generator's
+ * {@link GeneratorOptions} and of the {@link GenerationRequest} themselves (values files by content, template
+ * overrides by their files' content, the galera-gen jars by identity), so a new option is part of it without
+ * anyone remembering to add it. When neither has changed, a new run would write the same bytes, so it can be
+ * skipped without loading the renderer at all, as build tools skip up-to-date work. Anything unknown (a jar that is
+ * a folder, an unreadable input) means "not up to date".
  */
 final class GenerationState {
 
     private static final String HEADER = "# galera-gen: what the last generate read and wrote. Delete this file to "
             + "generate again whatever changed.\n";
 
-    private GenerationState() {
+    private final GeneratorOptions options;
+
+    GenerationState(GeneratorOptions options) {
+        this.options = options;
     }
 
     /** The summary of the last run when its inputs and outputs are unchanged, else empty. */
-    static Optional<GaleraGenerator.UpToDate> upToDate(String generatorSettings, Optional<String> code,
-                                                       GenerationRequest request) {
+    Optional<UpToDate> upToDate(GenerationRequest request) {
         Path stateFile = request.stateFile();
         if (stateFile == null || !Files.isRegularFile(stateFile)) {
             return Optional.empty();
         }
         try {
-            Optional<String> inputs = inputs(generatorSettings, code, request);
+            Optional<String> inputs = fingerprint(request);
             List<String> lines = Files.readAllLines(stateFile, StandardCharsets.UTF_8);
             if (inputs.isEmpty() || !lines.contains("inputs " + inputs.get())) {
                 return Optional.empty();
@@ -67,21 +73,20 @@ final class GenerationState {
                 }
             }
             return cluster == null || documents < 0 ? Optional.empty()
-                    : Optional.of(new GaleraGenerator.UpToDate(cluster, documents, warnings));
+                    : Optional.of(new UpToDate(cluster, documents, warnings));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty(); // a state we cannot read is a state we do not trust
         }
     }
 
     /** Records a run that wrote {@code files} (by path relative to the output folder). */
-    static void record(String generatorSettings, Optional<String> code, GenerationRequest request,
-                       Generated generated, SortedMap<String, String> files) {
+    void record(GenerationRequest request, Generated generated, SortedMap<String, String> files) {
         Path stateFile = request.stateFile();
         if (stateFile == null) {
             return;
         }
         try {
-            Optional<String> inputs = inputs(generatorSettings, code, request);
+            Optional<String> inputs = fingerprint(request);
             if (inputs.isEmpty()) {
                 Files.deleteIfExists(stateFile);
                 return;
@@ -102,28 +107,58 @@ final class GenerationState {
         }
     }
 
-    /** A hash of everything a run reads, or empty when some of it cannot be fingerprinted. */
-    private static Optional<String> inputs(String generatorSettings, Optional<String> code,
-                                           GenerationRequest request) throws IOException {
-        MessageDigest digest = Sha256.digest();
-        Sha256.update(digest, "settings", generatorSettings);
-        Sha256.update(digest, "output", request.outputDirectory().toAbsolutePath().normalize() + " " + request.layout()
-                + " " + request.valuesSchemaFile());
-        for (ValuesSource source : request.values()) {
-            if (source instanceof ValuesSource.File file) {
-                if (!Files.isRegularFile(file.file())) {
-                    return Optional.empty();
-                }
-                Sha256.update(digest, "file " + file.displayName(), Sha256.hex(Files.readAllBytes(file.file())));
-            } else {
-                Sha256.update(digest, "source", source.toString());
-            }
-        }
-        if (code.isEmpty()) {
+    /**
+     * A hash of everything a run reads, or empty when some of it cannot be fingerprinted: each component of the
+     * options and of the request, by name and value.
+     */
+    Optional<String> fingerprint(GenerationRequest request) throws IOException {
+        if (options.codeIdentity() == null) {
             return Optional.empty();
         }
-        Sha256.update(digest, "code", code.get());
+        MessageDigest digest = Sha256.digest();
+        for (Record inputs : List.<Record>of(options, request)) {
+            for (RecordComponent component : inputs.getClass().getRecordComponents()) {
+                Optional<String> value = valueOf(component, read(component, inputs));
+                if (value.isEmpty()) {
+                    return Optional.empty();
+                }
+                Sha256.update(digest, inputs.getClass().getSimpleName() + "." + component.getName(), value.get());
+            }
+        }
         return Optional.of(Sha256.hex(digest));
+    }
+
+    /** A component's value as fingerprinted: files that a run reads by their content, paths absolute. */
+    private static Optional<String> valueOf(RecordComponent component, Object value) throws IOException {
+        if (component.isAnnotationPresent(GeneratorOptions.FingerprintedByContent.class)) {
+            return Optional.of(folderContent((Path) value));
+        }
+        if (value instanceof Path path) {
+            return Optional.of(path.toAbsolutePath().normalize().toString());
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder text = new StringBuilder("[");
+            for (Object item : list) {
+                if (item instanceof ValuesSource.File file) {
+                    if (!Files.isRegularFile(file.file())) {
+                        return Optional.empty();
+                    }
+                    item = "file " + file.file().toAbsolutePath().normalize() + " "
+                            + Sha256.hex(Files.readAllBytes(file.file()));
+                }
+                text.append(item).append('\0');
+            }
+            return Optional.of(text.append(']').toString());
+        }
+        return Optional.of(String.valueOf(value));
+    }
+
+    private static Object read(RecordComponent component, Record inputs) {
+        try {
+            return component.getAccessor().invoke(inputs);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
     }
 
     /**
@@ -132,7 +167,7 @@ final class GenerationState {
      */
     static Optional<String> codeIdentity() {
         try {
-            Optional<String> core = jarIdentity(GaleraGenerator.class.getProtectionDomain().getCodeSource()
+            Optional<String> core = jarIdentity(GenerationState.class.getProtectionDomain().getCodeSource()
                     .getLocation());
             Optional<String> templates = jarIdentity(GenerationState.class.getResource(
                     TemplateEngine.CLASSPATH_ROOT + "/statefulset.yaml.ftl"));
@@ -144,7 +179,7 @@ final class GenerationState {
     }
 
     /** Every file of a template override folder, by relative path and content. */
-    static String folderContent(Path folder) {
+    private static String folderContent(Path folder) {
         if (folder == null) {
             return "none";
         }

@@ -36,7 +36,7 @@ class UpToDateTest {
     void aRepeatedRequestIsUpToDateAndReportsTheLastRun() throws IOException {
         Generated generated = generator("core 1").generate(request());
 
-        Optional<GaleraGenerator.UpToDate> upToDate = generator("core 1").upToDate(request());
+        Optional<UpToDate> upToDate = generator("core 1").upToDate(request());
 
         assertThat(upToDate).hasValueSatisfying(last -> {
             assertThat(last.clusterName()).isEqualTo("stock");

@@ -3,6 +3,7 @@ package io.galeragen.maven;
 import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.Generated;
 import io.galeragen.core.GenerationRequest;
+import io.galeragen.core.UpToDate;
 import io.galeragen.core.output.Notes;
 import io.galeragen.core.output.OutputWriter;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -40,7 +41,7 @@ public class GenerateMojo extends AbstractOutputMojo {
     void run() {
         GaleraGenerator generator = generator();
         GenerationRequest request = request().withStateFile(stateFile());
-        Optional<GaleraGenerator.UpToDate> upToDate = force ? Optional.empty() : generator.upToDate(request);
+        Optional<UpToDate> upToDate = force ? Optional.empty() : generator.upToDate(request);
         if (upToDate.isPresent()) {
             upToDate.get().warnings().forEach(warning -> getLog().warn("galera: " + warning));
             getLog().info("galera: " + upToDate.get().documents() + " documents for cluster "
