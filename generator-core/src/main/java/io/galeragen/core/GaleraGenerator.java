@@ -62,6 +62,11 @@ public final class GaleraGenerator {
         state = new GenerationState(options);
     }
 
+    /** Where schemas fetched from a URL are cached unless {@link Builder#schemaCache} says otherwise. */
+    public static Path defaultSchemaCache() {
+        return Path.of(System.getProperty("user.home"), ".cache", "galera-gen", "schemas");
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -138,7 +143,7 @@ public final class GaleraGenerator {
         private List<String> kubernetesVersions;
         private boolean typeCheck = true;
         private String codeIdentity;
-        private Path schemaCache = Path.of(System.getProperty("user.home"), ".cache", "galera-gen", "schemas");
+        private Path schemaCache = defaultSchemaCache();
 
         private Builder() {
         }
@@ -188,7 +193,7 @@ public final class GaleraGenerator {
             return this;
         }
 
-        /** Where schemas fetched from a URL template are cached; {@code ~/.cache/galera-gen/schemas} by default. */
+        /** Where schemas fetched from a URL template are cached; {@link #defaultSchemaCache()} by default. */
         public Builder schemaCache(Path folder) {
             schemaCache = folder;
             return this;

@@ -1,6 +1,8 @@
 package io.galeragen.maven;
 
+import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.error.Input;
+import io.galeragen.core.validate.ValidationTargets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -93,6 +95,26 @@ class PluginDescriptorTest {
                         "<schemaCache>", "<templatesDirectory>", "<files>", "<outputDirectory>", "<writeValuesSchema>",
                         "<layout>")
                 .allMatch(parameters::contains);
+    }
+
+    @Test
+    void theDefaultsTheParametersNameAreTheLibrarys() {
+        String home = System.getProperty("user.home");
+        assertThat(description("kubernetesVersions"))
+                .contains("(" + String.join(", ", ValidationTargets.defaultVersions()) + ")");
+        assertThat(description("schemaCache"))
+                .contains(GaleraGenerator.defaultSchemaCache().toString().replace(home, "~"));
+    }
+
+    private static String description(String parameter) {
+        NodeList parameters = plugin.getElementsByTagName("parameter");
+        for (int i = 0; i < parameters.getLength(); i++) {
+            Element element = (Element) parameters.item(i);
+            if (text(element, "name").equals(parameter)) {
+                return text(element, "description");
+            }
+        }
+        throw new AssertionError("no parameter " + parameter);
     }
 
     /** Parameter name to "${property} = default" of a goal's user-settable parameters. */
