@@ -1,29 +1,29 @@
 package io.galeragen.core.model;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /**
  * Parameters of a ceph-csi RBD StorageClass.
- *
- * @param provisioner            {@code rbd.csi.ceph.com}, or Rook's {@code <operator-namespace>.rbd.csi.ceph.com};
- *                               the in-tree {@code kubernetes.io/rbd} (removed in Kubernetes 1.31) is rejected
- * @param clusterID              the Ceph cluster ID as the driver knows it (ceph-csi: the cluster's fsid from
- *                               its config map; Rook: the namespace of the CephCluster)
- * @param pool                   the RBD pool images are created in
- * @param dataPool               an erasure-coded data pool, or {@code null}
- * @param imageFeatures          RBD image features, e.g. {@code layering}
- * @param fsType                 the filesystem ({@code csi.storage.k8s.io/fstype}): ext4 or xfs
- * @param provisionerSecret      credentials the provisioner uses to create images
- * @param controllerExpandSecret credentials used to grow an image
- * @param nodeStageSecret        credentials the node plugin uses to map an image
  */
 public record CephRbd(
+        @JsonPropertyDescription("rbd.csi.ceph.com, or Rook's <operator-namespace>.rbd.csi.ceph.com.")
         String provisioner,
+        @JsonPropertyDescription("The Ceph cluster ID as the driver knows it (ceph-csi: the fsid; Rook: the "
+                + "CephCluster's namespace).")
         String clusterID,
+        @JsonPropertyDescription("The RBD pool images are created in.")
         String pool,
+        @JsonPropertyDescription("An erasure-coded data pool, or null.")
         String dataPool,
+        @JsonPropertyDescription("RBD image features, e.g. layering.")
         String imageFeatures,
+        @JsonPropertyDescription("The filesystem: ext4 or xfs.")
         String fsType,
+        @JsonPropertyDescription("Credentials the provisioner uses to create images.")
         CephSecret provisionerSecret,
+        @JsonPropertyDescription("Credentials used to grow an image.")
         CephSecret controllerExpandSecret,
+        @JsonPropertyDescription("Credentials the node plugin uses to map an image.")
         CephSecret nodeStageSecret) {
 
     public CephRbd withProvisioner(String value) {

@@ -1,10 +1,13 @@
 package io.galeragen.core.model;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /**
  * A Secret of the ceph-csi driver, named with its namespace (the driver reads it, not the database pods).
- *
- * @param name      the Secret's name, e.g. {@code csi-rbd-secret}
- * @param namespace the namespace the driver runs in, e.g. {@code ceph-csi} (Rook: {@code rook-ceph})
  */
-public record CephSecret(String name, String namespace) {
+public record CephSecret(
+        @JsonPropertyDescription("The Secret's name, e.g. csi-rbd-secret.")
+        String name,
+        @JsonPropertyDescription("The namespace the ceph-csi driver runs in, e.g. ceph-csi (Rook: rook-ceph).")
+        String namespace) {
 }

@@ -1,10 +1,13 @@
 package io.galeragen.core.model;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /**
  * The PodDisruptionBudget that keeps voluntary disruptions (node drains, cluster upgrades) from taking quorum.
- *
- * @param enabled        whether it is rendered (only for two or more members)
- * @param maxUnavailable how many members a drain may take down at once
  */
-public record DisruptionBudget(boolean enabled, int maxUnavailable) {
+public record DisruptionBudget(
+        @JsonPropertyDescription("Whether it is rendered (only for two or more members).")
+        boolean enabled,
+        @JsonPropertyDescription("How many members a drain may take down at once.")
+        int maxUnavailable) {
 }

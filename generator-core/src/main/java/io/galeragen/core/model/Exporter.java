@@ -1,12 +1,16 @@
 package io.galeragen.core.model;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /**
  * The Prometheus mysqld-exporter sidecar.
- *
- * @param enabled     whether the sidecar is rendered
- * @param port        the metrics port
- * @param credentials a Secret key holding a my.cnf with a {@code [client]} section (user, password) for the
- *                    exporter's least-privilege account; read by {@code --config.my-cnf}
  */
-public record Exporter(boolean enabled, int port, SecretRef credentials) {
+public record Exporter(
+        @JsonPropertyDescription("Whether the sidecar is rendered.")
+        boolean enabled,
+        @JsonPropertyDescription("The metrics port (1024 to 65535).")
+        int port,
+        @JsonPropertyDescription("The Secret key holding a my.cnf with a [client] section for the exporter's "
+                + "account.")
+        SecretRef credentials) {
 }

@@ -1,5 +1,7 @@
 package io.galeragen.core.model;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,54 +9,64 @@ import java.util.TreeMap;
 /**
  * A MariaDB Galera cluster on Kubernetes: everything galera-gen renders is derived from this.
  * Immutable; build one with {@link #builder()}, which validates every field before it returns.
- *
- * @param name            DNS-1123 label; names the StatefulSet, its Services and ConfigMap
- * @param namespace       the namespace everything is rendered into
- * @param createNamespace whether a Namespace document is rendered
- * @param replicas        members; 1 runs a standalone MariaDB without wsrep
- * @param clusterDomain   the Kubernetes cluster DNS domain, used in peer addresses
- * @param images          container images
- * @param storage         each member's data volume
- * @param resources       the MariaDB container's resources
- * @param galera          replication settings
- * @param exporter        the Prometheus exporter sidecar
- * @param rootPassword    the Secret key holding the root password
- * @param recoveryPolicy  what init.sh may decide alone after an outage
- * @param labels          extra labels on every rendered object
- * @param annotations     extra annotations on every rendered object
- * @param storageClass    an optional ceph-csi RBD StorageClass for the data volumes
- * @param topology        spreading over nodes and zones, node selection, tolerations, priority
- * @param podDisruptionBudget how many members a voluntary disruption may take at once
- * @param monitoring      ServiceMonitor and PrometheusRule (Prometheus Operator)
- * @param networkPolicy   an optional NetworkPolicy for the members
- * @param security        the uid, gid and fsGroup the pods run as
- * @param tls             TLS for replication traffic
- * @param initialUsers    root host and an optional application database and user, created at first start
- * @param arbitrator      an optional garbd arbitrator
  */
 public record GaleraCluster(
+        @JsonPropertyDescription("DNS-1123 label (at most 40 characters); names the StatefulSet, its Services and "
+                + "ConfigMap.")
         String name,
+        @JsonPropertyDescription("The namespace everything is rendered into.")
         String namespace,
+        @JsonPropertyDescription("Whether a Namespace document is rendered.")
         boolean createNamespace,
+        @JsonPropertyDescription("Galera members (1 to 31); 1 runs a standalone MariaDB without wsrep. Use an odd "
+                + "number.")
         int replicas,
+        @JsonPropertyDescription("The Kubernetes cluster DNS domain, used in peer addresses.")
         String clusterDomain,
+        @JsonPropertyDescription("Container images, each pinned to a tag or digest.")
         Images images,
+        @JsonPropertyDescription("Each member's data volume (one PVC per pod).")
         Storage storage,
+        @JsonPropertyDescription("Compute resources of the MariaDB container and its init container; null leaves a "
+                + "value unset. The memory limit (else request) sizes the buffer pool and gcache (see 'Memory "
+                + "budget').")
         Resources resources,
+        @JsonPropertyDescription("Galera replication settings rendered into galera.cnf.")
         GaleraSettings galera,
+        @JsonPropertyDescription("The Prometheus mysqld-exporter sidecar.")
         Exporter exporter,
+        @JsonPropertyDescription("The Secret key holding the MariaDB root password.")
         SecretRef rootPassword,
+        @JsonPropertyDescription("What init.sh may decide alone after an outage: manual (always wait for a "
+                + "person), safe (heal only where Galera proves it safe) or force-pod0 (pod 0 force-bootstraps; can "
+                + "lose writes).")
         RecoveryPolicy recoveryPolicy,
+        @JsonPropertyDescription("Extra labels on every rendered object.")
         Map<String, String> labels,
+        @JsonPropertyDescription("Extra annotations on every rendered object.")
         Map<String, String> annotations,
+        @JsonPropertyDescription("An optional ceph-csi RBD StorageClass generated for the data volumes, named "
+                + "storage.storageClassName.")
         StorageClassSpec storageClass,
+        @JsonPropertyDescription("Where the members run: spread over nodes and zones so one lost node or zone "
+                + "never takes quorum.")
         Topology topology,
+        @JsonPropertyDescription("The PodDisruptionBudget that keeps node drains from taking quorum.")
         DisruptionBudget podDisruptionBudget,
+        @JsonPropertyDescription("Prometheus Operator objects for the exporter's metrics.")
         Monitoring monitoring,
+        @JsonPropertyDescription("A NetworkPolicy for the members: Galera ports (4444, 4567, 4568) only between "
+                + "members and the arbitrator, SQL from every client or from selected ones, metrics from monitoring.")
         NetworkPolicySpec networkPolicy,
+        @JsonPropertyDescription("The identity the pods run as.")
         Security security,
+        @JsonPropertyDescription("TLS for replication traffic, from a kubernetes.io/tls Secret with tls.crt, "
+                + "tls.key and ca.crt.")
         Tls tls,
+        @JsonPropertyDescription("Accounts created when the first member initialises an empty datadir.")
         InitialUsers initialUsers,
+        @JsonPropertyDescription("An optional garbd arbitrator: votes, keeps no data; breaks ties for an "
+                + "even-sized cluster.")
         Arbitrator arbitrator) {
 
     public GaleraCluster {

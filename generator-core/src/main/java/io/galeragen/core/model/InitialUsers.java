@@ -1,18 +1,21 @@
 package io.galeragen.core.model;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /**
  * Accounts the official image creates when it initialises an empty datadir (the bootstrapping member; joiners
  * receive them by SST), so nobody has to run GRANT statements by hand after install. Passwords come only from
  * Secrets.
- *
- * @param rootHost the host root may connect from ({@code MARIADB_ROOT_HOST}): {@code localhost} (default: root only
- *                 inside the pod) or e.g. {@code %} or {@code 10.%}
- * @param database an application database to create ({@code MARIADB_DATABASE}), or {@code null}
- * @param user     an application user to create ({@code MARIADB_USER}) with all privileges on {@code database},
- *                 or {@code null}
- * @param password the Secret key with the application user's password ({@code MARIADB_PASSWORD})
  */
-public record InitialUsers(String rootHost, String database, String user, SecretRef password) {
+public record InitialUsers(
+        @JsonPropertyDescription("The host root may connect from, e.g. localhost, % or 10.%.")
+        String rootHost,
+        @JsonPropertyDescription("An application database to create, or null.")
+        String database,
+        @JsonPropertyDescription("An application user with all privileges on initialUsers.database, or null.")
+        String user,
+        @JsonPropertyDescription("The Secret key with the application user's password.")
+        SecretRef password) {
 
     public InitialUsers withRootHost(String value) {
         return new InitialUsers(value, database, user, password);

@@ -1,23 +1,23 @@
 package io.galeragen.core.model;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Prometheus Operator objects (monitoring.coreos.com/v1) for the exporter sidecar's metrics.
- *
- * @param serviceMonitor whether a ServiceMonitor (and the metrics Service it selects) is rendered
- * @param prometheusRule whether a PrometheusRule with the Galera alerts is rendered
- * @param scrapeInterval how often Prometheus scrapes, e.g. {@code 30s}
- * @param alertFor       how long a condition must hold before an alert fires, e.g. {@code 5m}
- * @param labels         extra labels on the ServiceMonitor and PrometheusRule, for the Prometheus
- *                       {@code serviceMonitorSelector}/{@code ruleSelector} (e.g. {@code release: prometheus})
  */
 public record Monitoring(
+        @JsonPropertyDescription("Whether a ServiceMonitor (and the metrics Service it selects) is rendered.")
         boolean serviceMonitor,
+        @JsonPropertyDescription("Whether a PrometheusRule with the Galera alerts is rendered.")
         boolean prometheusRule,
+        @JsonPropertyDescription("How often Prometheus scrapes, e.g. 30s.")
         String scrapeInterval,
+        @JsonPropertyDescription("How long a condition must hold before an alert fires, e.g. 5m.")
         String alertFor,
+        @JsonPropertyDescription("Extra labels on the ServiceMonitor and PrometheusRule, for Prometheus' selectors.")
         Map<String, String> labels) {
 
     public Monitoring {

@@ -1,15 +1,20 @@
 package io.galeragen.core.model;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import java.util.List;
 
 /**
  * The volume each member keeps its datadir on (one PVC per pod, from the StatefulSet's claim template).
- *
- * @param size             a Kubernetes quantity, e.g. {@code 20Gi}
- * @param storageClassName the class to claim from; {@code null} means the cluster's default class
- * @param accessModes      PVC access modes
  */
-public record Storage(String size, String storageClassName, List<String> accessModes) {
+public record Storage(
+        @JsonPropertyDescription("A Kubernetes quantity, e.g. 20Gi. Also bounds the startup probe: at least 6 "
+                + "hours, or the time to copy it at 10 MiB/s.")
+        String size,
+        @JsonPropertyDescription("The StorageClass to claim from; null means the cluster's default class.")
+        String storageClassName,
+        @JsonPropertyDescription("PVC access modes, e.g. [ReadWriteOnce].")
+        List<String> accessModes) {
 
     public Storage {
         accessModes = List.copyOf(accessModes);

@@ -1,24 +1,23 @@
 package io.galeragen.core.model;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /**
  * An optional StorageClass that galera-gen generates for the members' volumes (ceph-csi RBD). When
  * {@code create} is false the PVCs reference {@code storage.storageClassName}, an existing class (or the
  * cluster's default class when that is unset). When true, the class is generated under the name
  * {@code storage.storageClassName}, which must then be set.
- *
- * @param create               whether the StorageClass is rendered
- * @param reclaimPolicy        {@code Retain} (default: deleting a claim must never delete a database's data) or
- *                             {@code Delete}
- * @param allowVolumeExpansion whether claims may grow (ceph-csi supports online expansion)
- * @param volumeBindingMode    {@code WaitForFirstConsumer} (default: bind after the scheduler placed the pod by its
- *                             anti-affinity and zone rules) or {@code Immediate}
- * @param cephRbd              the ceph-csi RBD parameters
  */
 public record StorageClassSpec(
+        @JsonPropertyDescription("Whether the StorageClass is rendered; storage.storageClassName must then be set.")
         boolean create,
+        @JsonPropertyDescription("Retain (deleting a claim never deletes a database's data) or Delete.")
         String reclaimPolicy,
+        @JsonPropertyDescription("Whether claims may grow (ceph-csi supports online expansion).")
         boolean allowVolumeExpansion,
+        @JsonPropertyDescription("WaitForFirstConsumer (bind after the pod is placed) or Immediate.")
         String volumeBindingMode,
+        @JsonPropertyDescription("The ceph-csi RBD parameters.")
         CephRbd cephRbd) {
 
     public StorageClassSpec withCreate(boolean value) {

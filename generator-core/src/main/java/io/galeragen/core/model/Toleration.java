@@ -18,9 +18,8 @@ public record Toleration(String key, String operator, String value, String effec
     public static final int MAX_LENGTH = Limits.LABEL_KEY + 1 + Limits.LABEL_VALUE + 1 + "PreferNoSchedule".length();
 
     private static final Pattern SYNTAX = Pattern.compile(
-            "(?<key>([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
-                    + "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)"
-                    + "(=(?<value>[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?))?"
+            "(?<key>(" + Formats.DNS_SUBDOMAIN_SYNTAX + "/)?" + Formats.LABEL_NAME_SYNTAX + ")"
+                    + "(=(?<value>" + Formats.LABEL_NAME_SYNTAX + "))?"
                     + "(:(?<effect>NoSchedule|PreferNoSchedule|NoExecute))?");
 
     /**

@@ -1,33 +1,30 @@
 package io.galeragen.core.model;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Where the members run: spread over nodes and zones so that one lost node or zone never takes quorum away.
- *
- * @param antiAffinity      pod anti-affinity on {@code kubernetes.io/hostname}: at most one member per node
- *                          ({@code required}), preferably ({@code preferred}) or no rule ({@code none})
- * @param zoneSpread        topologySpreadConstraints over {@code topology.kubernetes.io/zone} with maxSkew 1:
- *                          {@code required} (DoNotSchedule), {@code preferred} (ScheduleAnyway) or {@code none}
- * @param zones             the zones members may run in (a node affinity); empty = any zone. Also what the
- *                          quorum check counts
- * @param nodeCount         how many nodes can run members, if known: only used to warn when required
- *                          anti-affinity asks for more nodes than exist; 0 = unknown
- * @param nodeSelector      node labels every member's node must carry
- * @param tolerations       taints the members tolerate, in kubectl's taint syntax: {@code key=value:Effect}
- *                          (operator Equal), {@code key:Effect} or {@code key} (operator Exists), e.g.
- *                          {@code dedicated=database:NoSchedule}; see {@link Toleration#parse}
- * @param priorityClassName a PriorityClass for the members, or {@code null}
  */
 public record Topology(
+        @JsonPropertyDescription("At most one member per node: required, preferred or none.")
         Placement antiAffinity,
+        @JsonPropertyDescription("Spread over topology.kubernetes.io/zone with maxSkew 1: required, preferred or "
+                + "none.")
         Placement zoneSpread,
+        @JsonPropertyDescription("The zones members may run in; empty means any zone. Also what the quorum check "
+                + "counts.")
         List<String> zones,
+        @JsonPropertyDescription("How many nodes can run members, if known (only for a warning); 0 means unknown.")
         int nodeCount,
+        @JsonPropertyDescription("Node labels every member's node must carry.")
         Map<String, String> nodeSelector,
+        @JsonPropertyDescription("Taints the members tolerate, as key=value:Effect, key:Effect or key.")
         List<String> tolerations,
+        @JsonPropertyDescription("A PriorityClass for the members, or null.")
         String priorityClassName) {
 
     public Topology {

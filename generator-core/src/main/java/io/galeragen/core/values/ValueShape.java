@@ -1,5 +1,6 @@
 package io.galeragen.core.values;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.Spelled;
 
@@ -143,14 +144,25 @@ public final class ValueShape {
         return "";
     }
 
-    /** The record component a key path ends in, as {@code Record.component} ({@code SecretRef.name}). */
-    static String ownerOf(String path) {
+    /**
+     * What a key is for, in one sentence: the {@link JsonPropertyDescription} of the record component it is, which
+     * the values schema (editor hovers) and the values reference show.
+     */
+    static String description(String path) {
         ValueShape owner = ROOT;
         String[] keys = path.split("\\.");
         for (int i = 0; i < keys.length - 1 && owner != null; i++) {
             owner = owner.fields.get(keys[i]);
         }
-        return owner == null ? null : owner.type.getSimpleName() + "." + keys[keys.length - 1];
+        RecordComponent component = owner == null ? null : owner.component(keys[keys.length - 1]);
+        // Jackson's annotation does not target record components: Java keeps it on the accessor (and the field).
+        JsonPropertyDescription description =
+                component == null ? null : component.getAccessor().getAnnotation(JsonPropertyDescription.class);
+        if (description == null || description.value().isBlank()) {
+            throw new IllegalStateException("values key " + path + " has no @JsonPropertyDescription on its record "
+                    + "component");
+        }
+        return description.value();
     }
 
     private static void collect(String prefix, ValueShape shape, Map<String, ValueShape> paths) {

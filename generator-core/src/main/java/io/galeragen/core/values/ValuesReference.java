@@ -13,8 +13,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * The reference of every values key (type, default, description) as Markdown, generated from the model's shape,
- * its defaults and {@link KeyDescriptions}. The committed docs/values-reference.md is checked against it by a
- * test, so the docs change exactly when the model does.
+ * its defaults and the descriptions on its record components. The committed docs/values-reference.md is checked
+ * against it by a test, so the docs change exactly when the model does.
  */
 public final class ValuesReference {
 
@@ -40,7 +40,7 @@ public final class ValuesReference {
         ValueShape.allPaths().forEach((path, shape) -> text.append("| `").append(path).append("` | ")
                 .append(typeName(shape)).append(" | ")
                 .append(shape.kind() == ValueShape.Kind.OBJECT ? "" : defaultText(defaults.at(pointer(path))))
-                .append(" | ").append(KeyDescriptions.of(path).replace("|", "\\|")).append(" |\n"));
+                .append(" | ").append(ValueShape.description(path).replace("|", "\\|")).append(" |\n"));
         text.append("\n## Tuned settings that are not keys\n\n")
                 .append("galera.cnf sets these on every Galera member (replicas 2 or more; bind-address, max_connections and ")
                 .append("the buffer pool on a standalone server too); `galera.extraCnf` lines come last and win, so each can ")

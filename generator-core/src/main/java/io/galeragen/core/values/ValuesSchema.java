@@ -22,9 +22,9 @@ import java.util.Map;
 
 /**
  * The JSON Schema (draft 2020-12) of values files, generated from the model's shape, the defaults and
- * {@link KeyDescriptions}: editors use it to complete and check values.yaml, and merged values are checked
- * against it before they are bound. It describes structure (keys, types, enums); the model's checks own the
- * value rules (ranges, patterns), so the two cannot disagree.
+ * the descriptions on the record components: editors use it to complete and check values.yaml, and merged values
+ * are checked against it before they are bound. It describes structure (keys, types, enums); the model's checks
+ * own the value rules (ranges, patterns), so the two cannot disagree.
  */
 public final class ValuesSchema {
 
@@ -114,7 +114,7 @@ public final class ValuesSchema {
             }
         }
         ObjectNode described = NODES.objectNode();
-        described.put("description", KeyDescriptions.of(path));
+        described.put("description", ValueShape.description(path));
         described.setAll(node);
         if (shape.kind() != ValueShape.Kind.OBJECT) {
             described.set("default", defaultValue);
