@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * examples/ceph-rbd-3-zones: the committed expected output is what galera-gen renders for the example, byte for byte
- * (regenerate with {@code -Dgalera.updateGolden=true} and review the diff), and the example's values.yaml says the
+ * (regenerate with {@link Regenerate} and review the diff), and the example's values.yaml says the
  * same as the cluster built in {@link Examples#cephRbd3Zones()}, key path by key path.
  */
 class CephRbdExampleTest {
@@ -33,7 +33,7 @@ class CephRbdExampleTest {
     void renderedOutputMatchesTheCommittedExpectedOutput() throws IOException {
         Rendering rendering = TestSchemas.validatingGenerator().render(Examples.cephRbd3Zones());
         Path expected = EXAMPLE.resolve("expected/galera.yaml");
-        if (Boolean.getBoolean("galera.updateGolden")) {
+        if (Regenerate.requested()) {
             Files.createDirectories(expected.getParent());
             Files.writeString(expected, rendering.combinedYaml(), StandardCharsets.UTF_8);
         }

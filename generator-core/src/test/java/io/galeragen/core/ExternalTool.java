@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 public final class ExternalTool {
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private static final java.util.Set<String> TOLD = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -26,7 +26,7 @@ public final class ExternalTool {
     private ExternalTool() {
     }
 
-    static void require(String tool, String debianPackage) {
+    public static void require(String tool, String debianPackage) {
         boolean present;
         try {
             present = run(Path.of("."), List.of(tool, "--version")).exitCode() == 0;
@@ -71,7 +71,7 @@ public final class ExternalTool {
         Assumptions.abort(message + "; skipped outside CI");
     }
 
-    static Result run(Path directory, List<String> command) {
+    public static Result run(Path directory, List<String> command) {
         try {
             Process process = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile())
                     .redirectErrorStream(true).start();

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docs/maven-plugin.md is generated from the plugin descriptor the build produced (goals, phases, parameters,
- * properties, defaults and their Javadoc), so it cannot drift from the code. {@code -Dgalera.updateDocs=true}
+ * properties, defaults and their Javadoc), so it cannot drift from the code. {@code -Dgalera.regenerate=true}
  * rewrites it.
  */
 class PluginReferenceTest {
@@ -26,11 +26,11 @@ class PluginReferenceTest {
     @Test
     void committedReferenceMatchesTheDescriptor() throws Exception {
         String generated = markdown();
-        if (Boolean.getBoolean("galera.updateDocs")) {
+        if (Boolean.getBoolean("galera.regenerate")) {
             Files.writeString(DOC, generated, StandardCharsets.UTF_8);
         }
         assertThat(Files.readString(DOC, StandardCharsets.UTF_8))
-                .as(DOC + " is out of date; run ./mvnw -pl maven-plugin -am test -Dgalera.updateDocs=true")
+                .as(DOC + " is out of date; run ./mvnw verify -DskipITs -Dgalera.regenerate=true")
                 .isEqualTo(generated);
     }
 
@@ -39,7 +39,7 @@ class PluginReferenceTest {
                 .parse(Path.of("target/classes/META-INF/maven/plugin.xml").toFile()).getDocumentElement();
         StringBuilder text = new StringBuilder("# galera-maven-plugin reference\n\n")
                 .append("<!-- Generated from the plugin descriptor by PluginReferenceTest. Do not edit: run ")
-                .append("`./mvnw -pl maven-plugin -am test -Dgalera.updateDocs=true`. -->\n\n")
+                .append("`./mvnw verify -DskipITs -Dgalera.regenerate=true`. -->\n\n")
                 .append("Goal prefix `").append(child(plugin, "goalPrefix")).append("`. Every goal is thread-safe. ")
                 .append("Values keys are listed in [values-reference.md](values-reference.md).\n");
         for (Element mojo : children(firstElement(plugin, "mojos"), "mojo")) {

@@ -26,7 +26,7 @@ public final class ValuesReference {
         StringBuilder text = new StringBuilder();
         text.append("# Values reference\n\n")
                 .append("<!-- Generated from the model by io.galeragen.core.values.ValuesReference. Do not edit: ")
-                .append("run `./mvnw -pl generator-core -am test -Dgalera.updateDocs=true`. -->\n\n")
+                .append("run `./mvnw verify -DskipITs -Dgalera.regenerate=true`. -->\n\n")
                 .append("Every key is optional; a key left out keeps its default. Values are applied in this order, ")
                 .append("the last one winning: the defaults below, each file of `<valuesFiles>` (YAML; mappings ")
                 .append("merge, lists and scalars replace), `<values>` in the POM, then `-Dgalera.set=key.path=value,...`.\n\n")

@@ -2,6 +2,7 @@ package io.galeragen.core.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.galeragen.core.Regenerate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -38,12 +39,12 @@ class SchemaBundleTest {
     @Test
     void theCommittedBundleIsWhatTheToolMakesFromTheSharedSchemas() throws IOException {
         String made = SchemaBundleTool.bundle(TestSchemas.root());
-        if (Boolean.getBoolean("galera.updateSchemaBundle")) {
+        if (Regenerate.requested()) {
             Files.writeString(SchemaBundleTool.RESOURCE, made, StandardCharsets.UTF_8);
         }
 
         assertThat(Files.readString(SchemaBundleTool.RESOURCE, StandardCharsets.UTF_8))
-                .as("%s differs from what SchemaBundleTool makes of %s; regenerate it with -Dgalera.updateSchemaBundle=true",
+                .as("%s differs from what SchemaBundleTool makes of %s; regenerate it with " + Regenerate.COMMAND,
                         SchemaBundleTool.RESOURCE, TestSchemas.root())
                 .isEqualTo(made);
     }

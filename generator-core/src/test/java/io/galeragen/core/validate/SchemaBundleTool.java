@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * versions) is stored once, under the first 16 hex digits of the SHA-256 of its stored text. Nothing else changes:
  * key order, types, enums, patterns, formats, required lists and defaults are kept as they are.
  *
- * <p>Regenerate: {@code ./mvnw -pl generator-core -am test -Dtest=SchemaBundleTest -Dsurefire.failIfNoSpecifiedTests=false -Dgalera.updateSchemaBundle=true}.
+ * <p>Regenerate: {@code ./mvnw -pl generator-core -am test -Dtest=SchemaBundleTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dgalera.regenerate=true}, or everything with {@link io.galeragen.core.Regenerate}.
  */
 final class SchemaBundleTool {
 

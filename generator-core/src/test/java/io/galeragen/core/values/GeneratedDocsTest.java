@@ -1,5 +1,6 @@
 package io.galeragen.core.values;
 
+import io.galeragen.core.Regenerate;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,11 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The committed reference docs and the schema shipped in the jar are generated from the model; this test fails
- * when they fall behind it. {@code -Dgalera.updateDocs=true} rewrites them.
+ * when they fall behind it. {@link Regenerate} rewrites them.
  */
 class GeneratedDocsTest {
 
-    private static final boolean UPDATE = Boolean.getBoolean("galera.updateDocs");
+    private static final boolean UPDATE = Regenerate.requested();
 
     @Test
     void valuesReferenceMatchesTheModel() throws IOException {
@@ -42,9 +43,9 @@ class GeneratedDocsTest {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, generated, StandardCharsets.UTF_8);
         }
-        assertThat(Files.exists(file)).as(file + " is missing; run with -Dgalera.updateDocs=true").isTrue();
+        assertThat(Files.exists(file)).as(file + " is missing; run " + Regenerate.COMMAND).isTrue();
         assertThat(Files.readString(file, StandardCharsets.UTF_8))
-                .as(file + " is out of date; run ./mvnw -pl generator-core -am test -Dgalera.updateDocs=true")
+                .as(file + " is out of date; run " + Regenerate.COMMAND)
                 .isEqualTo(generated);
     }
 }

@@ -1,5 +1,7 @@
-package io.galeragen.core;
+package io.galeragen.core.render;
 
+import io.galeragen.core.Examples;
+import io.galeragen.core.TestSchemas;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;

@@ -1,5 +1,7 @@
-package io.galeragen.core;
+package io.galeragen.core.render;
 
+import io.galeragen.core.GaleraGenerator;
+import io.galeragen.core.TestSchemas;
 import io.galeragen.core.model.GaleraCluster;
 import org.junit.jupiter.api.Test;
 

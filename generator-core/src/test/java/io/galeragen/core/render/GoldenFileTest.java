@@ -1,5 +1,7 @@
-package io.galeragen.core;
+package io.galeragen.core.render;
 
+import io.galeragen.core.Regenerate;
+import io.galeragen.core.TestSchemas;
 import io.galeragen.core.model.Defaults;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.GaleraSettings;
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Byte-for-byte comparison with reviewed output in src/test/resources/golden/. A change of output is a change of
- * these files: regenerate them with {@code -Dgalera.updateGolden=true} and review the diff.
+ * these files: regenerate them with {@link Regenerate} and review the diff.
  */
 class GoldenFileTest {
 
@@ -52,7 +54,7 @@ class GoldenFileTest {
     void outputMatchesTheReviewedGoldenFile(String name, GaleraCluster cluster) throws IOException {
         String rendered = TestSchemas.validatingGenerator().render(cluster).combinedYaml();
         Path golden = GOLDEN.resolve(name + ".yaml");
-        if (Boolean.getBoolean("galera.updateGolden")) {
+        if (Regenerate.requested()) {
             Files.createDirectories(GOLDEN);
             Files.writeString(golden, rendered, StandardCharsets.UTF_8);
         }

@@ -1,4 +1,4 @@
-package io.galeragen.core;
+package io.galeragen.core.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

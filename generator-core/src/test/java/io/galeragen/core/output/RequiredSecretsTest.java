@@ -1,12 +1,12 @@
-package io.galeragen.core;
+package io.galeragen.core.output;
 
+import io.galeragen.core.ExternalTool;
+import io.galeragen.core.GaleraGenerator;
+import io.galeragen.core.render.BuiltInTemplatesTest;
+import io.galeragen.core.Rendering;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.model.GaleraCluster;
-import io.galeragen.core.output.Layout;
-import io.galeragen.core.output.Manifest;
-import io.galeragen.core.output.Notes;
-import io.galeragen.core.output.RequiredSecrets;
 import io.galeragen.core.values.ValuesSource;
 import io.galeragen.core.yaml.Yaml;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
-package io.galeragen.core;
+package io.galeragen.core.render;
 
-import io.galeragen.core.render.TemplateEngine;
+import io.galeragen.core.Examples;
+import io.galeragen.core.ExternalTool;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,9 @@
-package io.galeragen.core;
+package io.galeragen.core.render;
 
+import io.galeragen.core.GaleraGenerator;
+import io.galeragen.core.Rendering;
+import io.galeragen.core.Renderings;
+import io.galeragen.core.TestSchemas;
 import io.fabric8.kubernetes.api.model.Service;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Input;

@@ -1,9 +1,10 @@
-package io.galeragen.core;
+package io.galeragen.core.render;
 
+import io.galeragen.core.GaleraGenerator;
+import io.galeragen.core.Rendering;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.output.Manifest;
-import io.galeragen.core.render.TemplateCatalog;
 import io.galeragen.core.values.ValuesSource;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the oldest, a middle and the newest bundled Kubernetes version, names, namespaces, labels and annotations (keys
  * too, YAML words among them) read back as Kubernetes reads YAML, and the text is tidy.
  */
-class BuiltInTemplatesTest {
+public class BuiltInTemplatesTest {
 
     private static final int CLUSTERS = 300;
 
@@ -122,7 +123,7 @@ class BuiltInTemplatesTest {
         }
     }
 
-    static Map<String, String> randomSettings(Random random, int i) {
+    public static Map<String, String> randomSettings(Random random, int i) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("name", i % 5 == 0 ? pick(random, WORD_NAMES) : "db-" + i);
         settings.put("namespace", pick(random, List.of("default", "shop", "team-" + i, pick(random, WORD_NAMES))));

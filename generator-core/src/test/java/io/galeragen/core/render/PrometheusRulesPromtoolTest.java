@@ -1,5 +1,8 @@
-package io.galeragen.core;
+package io.galeragen.core.render;
 
+import io.galeragen.core.Examples;
+import io.galeragen.core.ExternalTool;
+import io.galeragen.core.TestSchemas;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.galeragen.core.yaml.Yaml;

@@ -1,5 +1,8 @@
-package io.galeragen.core;
+package io.galeragen.core.render;
 
+import io.galeragen.core.ExternalTool;
+import io.galeragen.core.GaleraGenerator;
+import io.galeragen.core.Renderings;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.galeragen.core.model.GaleraCluster;
 import org.junit.jupiter.api.Test;
