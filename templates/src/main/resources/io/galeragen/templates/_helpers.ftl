@@ -4,16 +4,23 @@
 <#function q value>
   <#return yamlScalar(value)>
 </#function>
-<#-- metadata: of a namespaced object, at the top level of a document; extra annotations follow the user's. -->
-<#macro metadata name extraAnnotations={}>
+<#-- metadata: of an object, at the top level of a document: name, namespace unless cluster-scoped, labels, the
+     user's annotations and then extra ones. The three macros below are its uses. -->
+<#macro objectMetadata name labelEntries namespaced extraAnnotations>
 metadata:
   name: ${q(name)}
+<#if namespaced>
   namespace: ${q(cluster.namespace)}
+</#if>
   labels:
-<#list labels as key, value>
+<#list labelEntries as key, value>
     ${q(key)}: ${q(value)}
 </#list>
 <@annotationMap extraAnnotations 2/>
+</#macro>
+<#-- metadata: of a namespaced object with the cluster's labels. -->
+<#macro metadata name extraAnnotations={}>
+<@objectMetadata name labels true extraAnnotations/>
 </#macro>
 <#-- annotations: the user's, then the given ones, at a given indentation; nothing when both are empty. -->
 <#macro annotationMap extraAnnotations indent>
@@ -31,29 +38,11 @@ ${""?left_pad(indent)}${q(key)}: ${q(value)}
 </#macro>
 <#-- metadata: of a namespaced object with its own labels (metrics Service, monitoring objects, arbitrator). -->
 <#macro metadataLabelled name labelEntries extraAnnotations={}>
-metadata:
-  name: ${q(name)}
-  namespace: ${q(cluster.namespace)}
-  labels:
-<#list labelEntries as key, value>
-    ${q(key)}: ${q(value)}
-</#list>
-<@annotationMap extraAnnotations 2/>
+<@objectMetadata name labelEntries true extraAnnotations/>
 </#macro>
 <#-- metadata: of a cluster-scoped object (no namespace). -->
 <#macro clusterMetadata name>
-metadata:
-  name: ${q(name)}
-  labels:
-<#list labels as key, value>
-    ${q(key)}: ${q(value)}
-</#list>
-<#if annotations?has_content>
-  annotations:
-<#list annotations as key, value>
-    ${q(key)}: ${q(value)}
-</#list>
-</#if>
+<@objectMetadata name labels false {}/>
 </#macro>
 <#-- One container env entry: a plain value or a field of the pod; secrets are files, never variables. -->
 <#macro envVar variable indent>

@@ -1,3 +1,5 @@
+<#-- Deployment arbitrator.name: renders when arbitrator.enabled and replicas >= 2. View: arbitrator
+     (ArbitratorView), scheduling (SchedulingView). (When: TemplateCatalog.) -->
 <#import "_helpers.ftl" as h>
 <#-- garbd: votes in the primary component and keeps no data, so an even number of members can break a tie. -->
 apiVersion: apps/v1

@@ -1,3 +1,4 @@
+<#-- Namespace cluster.namespace: renders when createNamespace is true. View: cluster. (When: TemplateCatalog.) -->
 <#import "_helpers.ftl" as h>
 apiVersion: v1
 kind: Namespace

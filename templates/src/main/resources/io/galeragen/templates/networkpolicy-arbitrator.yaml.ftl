@@ -1,3 +1,5 @@
+<#-- NetworkPolicy arbitrator.name: renders when networkPolicy.enabled and the arbitrator renders.
+     View: arbitrator (ArbitratorView). (When: TemplateCatalog.) -->
 <#import "_helpers.ftl" as h>
 <#-- The arbitrator speaks Galera (4567) with the members only. -->
 apiVersion: networking.k8s.io/v1

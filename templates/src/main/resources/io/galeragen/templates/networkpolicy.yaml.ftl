@@ -1,3 +1,5 @@
+<#-- NetworkPolicy networkPolicy.name: renders when networkPolicy.enabled. View: networkPolicy
+     (NetworkPolicyView), monitoring. (When: TemplateCatalog.) -->
 <#import "_helpers.ftl" as h>
 <#-- SQL from selected clients; Galera ports only between the cluster's own pods; metrics only from monitoring. -->
 apiVersion: networking.k8s.io/v1

@@ -1,3 +1,5 @@
+<#-- PrometheusRule monitoring.prometheusRuleName: renders when monitoring.prometheusRule. View: monitoring
+     (MonitoringView); the alerts and their PromQL are AlertRule.galeraAlerts. (When: TemplateCatalog.) -->
 <#import "_helpers.ftl" as h>
 apiVersion: monitoring.coreos.com/v1
 kind: PrometheusRule

@@ -1,3 +1,4 @@
+<#-- Service names.peerService: renders always. View: names, labels, selectorLabels. (When: TemplateCatalog.) -->
 <#import "_helpers.ftl" as h>
 <#-- Gives every member a stable DNS name from the moment it exists, ready or not: Galera peers need it to join. -->
 apiVersion: v1

@@ -1,3 +1,5 @@
+<#-- Service monitoring.metricsService: renders when exporter.enabled and monitoring.serviceMonitor.
+     View: monitoring (MonitoringView). (When: TemplateCatalog.) -->
 <#import "_helpers.ftl" as h>
 <#-- Lists every member, ready or not, on the exporter port: an alert must still see a member that is not ready. -->
 apiVersion: v1

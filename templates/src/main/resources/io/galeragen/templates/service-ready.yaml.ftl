@@ -1,3 +1,4 @@
+<#-- Service names.readyService: renders always. View: names, labels, selectorLabels. (When: TemplateCatalog.) -->
 <#import "_helpers.ftl" as h>
 <#-- Headless and ready-only: its DNS name resolves while at least one member is ready. init.sh asks it "is any peer up?". -->
 apiVersion: v1

@@ -1,3 +1,4 @@
+<#-- Service names.clientService: renders always. View: names, labels, selectorLabels. (When: TemplateCatalog.) -->
 <#import "_helpers.ftl" as h>
 <#-- What applications connect to: ready members only (Synced and in the primary component). -->
 apiVersion: v1

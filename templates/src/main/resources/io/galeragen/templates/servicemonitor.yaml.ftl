@@ -1,3 +1,5 @@
+<#-- ServiceMonitor monitoring.serviceMonitorName: renders when exporter.enabled and
+     monitoring.serviceMonitor. View: monitoring (MonitoringView). (When: TemplateCatalog.) -->
 <#import "_helpers.ftl" as h>
 apiVersion: monitoring.coreos.com/v1
 kind: ServiceMonitor

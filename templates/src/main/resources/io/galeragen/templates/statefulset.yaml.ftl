@@ -1,3 +1,5 @@
+<#-- StatefulSet names.statefulSet: renders always. View: cluster, names, memberPod (MemberPodView), scheduling
+     (SchedulingView), env (PodEnv), configHash. (When: TemplateCatalog.) -->
 <#import "_helpers.ftl" as h>
 <#assign pod = memberPod>
 apiVersion: apps/v1

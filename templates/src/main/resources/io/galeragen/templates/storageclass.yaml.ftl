@@ -1,3 +1,5 @@
+<#-- StorageClass storageClass.name: renders when storageClass.create is true. View: storageClass
+     (StorageClassView). (When: TemplateCatalog.) -->
 <#import "_helpers.ftl" as h>
 <#-- A ceph-csi RBD class for the members' volumes. Cluster-scoped: no namespace. -->
 apiVersion: storage.k8s.io/v1
