@@ -52,7 +52,8 @@ public final class GaleraGenerator {
                 builder.typeCheck, builder.codeIdentity != null ? builder.codeIdentity
                         : GenerationState.codeIdentity().orElse(null), builder.schemaCache);
         TemplateOverrides.requireKnown(options.templateOverrides());
-        validation = ValidationTargets.of(options.kubernetesVersions(), options.schemaLocations(), options.schemaCache());
+        validation = ValidationTargets.of(options.kubernetesVersions(), options.schemaLocations(),
+                options.schemaCache());
         // Templates and schemas load on first use: a generate that turns out to be up to date needs neither.
         renderer = new Lazy<>(() -> new ManifestRenderer(options.templateOverrides()));
         Lazy<SchemaValidator> schemaValidator =

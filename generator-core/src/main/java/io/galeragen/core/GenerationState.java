@@ -61,7 +61,8 @@ final class GenerationState {
                 if (line.startsWith("file ")) {
                     int split = line.lastIndexOf(' ');
                     Path file = request.outputDirectory().resolve(line.substring(5, split));
-                    if (!Files.isRegularFile(file) || !Sha256.hex(Files.readAllBytes(file)).equals(line.substring(split + 1))) {
+                    if (!Files.isRegularFile(file)
+                            || !Sha256.hex(Files.readAllBytes(file)).equals(line.substring(split + 1))) {
                         return Optional.empty();
                     }
                 } else if (line.startsWith("cluster ")) {

@@ -11,8 +11,6 @@ final class AccessChecks {
             "a MariaDB host: localhost, %, an address or a pattern such as 10.%");
     private static final TextFormat DATABASE_NAME = TextFormat.of(64, "[A-Za-z0-9_]+",
             "a database name of letters, digits and '_' (at most 64)");
-    private static final TextFormat USER_NAME = TextFormat.of(80, "[A-Za-z][A-Za-z0-9_]*",
-            "a MariaDB user name of letters, digits and '_' (at most 80)");
 
     private final Checks checks;
 
@@ -63,7 +61,7 @@ final class AccessChecks {
             checks.matches("initialUsers.database", users.database(), DATABASE_NAME);
         }
         if (users.user() != null) {
-            if (checks.matches("initialUsers.user", users.user(), USER_NAME) && users.user().equals("root")) {
+            if (checks.matches("initialUsers.user", users.user(), Formats.MARIADB_USER) && users.user().equals("root")) {
                 checks.add(Problem.badValue(Input.VALUES, "initialUsers.user", "root",
                         "an application user other than root (root's password is rootPassword)"));
             }

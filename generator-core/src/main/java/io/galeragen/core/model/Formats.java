@@ -31,6 +31,8 @@ final class Formats {
             + "at most " + Limits.DNS_SUBDOMAIN + " characters, '/', and a name of at most " + Limits.DNS_LABEL + ")";
     static final TextFormat LABEL_VALUE = TextFormat.of(Limits.LABEL_VALUE, "(" + LABEL_NAME_SYNTAX + ")?",
             "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric");
+    static final TextFormat MARIADB_USER = TextFormat.of(80, "[A-Za-z][A-Za-z0-9_]*",
+            "a MariaDB user name of letters, digits and '_' (at most 80)");
 
     /** A label or taint key: an optional DNS-subdomain prefix and '/', then a label name. */
     static boolean isLabelKey(String key) {

@@ -19,7 +19,7 @@ final class GaleraChecks {
             "a provider option name such as evs.suspect_timeout");
     private static final TextFormat PROVIDER_VALUE = TextFormat.of(Limits.PROVIDER_OPTIONS, "[^;\"'\\n\\r]+",
             "a value without ';' or quotes");
-    private static final TextFormat SST_USER = TextFormat.of(32, "[A-Za-z][A-Za-z0-9_]*",
+    private static final TextFormat SST_USER = Formats.MARIADB_USER.limitedTo(32,
             "a MariaDB user name of letters, digits and '_' (at most 32)");
 
     private final Checks checks;
