@@ -72,7 +72,8 @@ class GaleraGeneratorTest {
         assertThat(peers.getSpec().getPorts()).extracting(ServicePort::getPort, ServicePort::getProtocol)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(3306, null),
                         org.assertj.core.groups.Tuple.tuple(4444, null), org.assertj.core.groups.Tuple.tuple(4567, null),
-                        org.assertj.core.groups.Tuple.tuple(4567, "UDP"), org.assertj.core.groups.Tuple.tuple(4568, null));
+                        org.assertj.core.groups.Tuple.tuple(4567, "UDP"), org.assertj.core.groups.Tuple.tuple(4568, null),
+                        org.assertj.core.groups.Tuple.tuple(4569, null));
     }
 
     @Test

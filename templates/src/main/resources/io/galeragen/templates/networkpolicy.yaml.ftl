@@ -13,7 +13,7 @@ spec:
   - Ingress
   ingress:
 <#if networkPolicy.clientNamespaceLabels?has_content || networkPolicy.clientPodLabels?has_content>
-  # SQL: the selected clients, and the members themselves (init.sh asks peers for their position).
+  # SQL: the selected clients, and the members themselves.
   - from:
 <#if networkPolicy.clientNamespaceLabels?has_content>
     - namespaceSelector:
@@ -41,7 +41,8 @@ spec:
     - port: 3306
       protocol: TCP
 </#if>
-  # Galera: replication (4567 TCP and UDP), IST (4568) and SST (4444), only within the cluster.
+  # Galera: replication (4567 TCP and UDP), IST (4568), SST (4444) and the members' recovery state (4569), only within
+  # the cluster.
   - from:
 <#list networkPolicy.galeraPeers as peer>
     - podSelector:
@@ -56,6 +57,8 @@ spec:
     - port: 4567
       protocol: UDP
     - port: 4568
+      protocol: TCP
+    - port: 4569
       protocol: TCP
 <#if networkPolicy.monitoringNamespace??>
   # Metrics: only from the monitoring namespace.

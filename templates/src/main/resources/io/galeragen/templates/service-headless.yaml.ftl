@@ -26,3 +26,6 @@ spec:
   - name: ist
     port: 4568
     targetPort: ist
+  - name: galera-state
+    port: 4569
+    targetPort: galera-state

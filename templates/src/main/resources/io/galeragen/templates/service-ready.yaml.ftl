@@ -1,6 +1,6 @@
 <#-- Service names.readyService: renders always. View: names, labels, selectorLabels. (When: TemplateCatalog.) -->
 <#import "_helpers.ftl" as h>
-<#-- Headless and ready-only: its DNS name resolves while at least one member is ready. init.sh asks it "is any peer up?". -->
+<#-- Headless and ready-only: its DNS name resolves to the members that are Ready (Synced in the Primary component). -->
 apiVersion: v1
 kind: Service
 <@h.metadata names.readyService/>

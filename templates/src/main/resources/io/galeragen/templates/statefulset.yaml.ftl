@@ -9,7 +9,7 @@ kind: StatefulSet
 spec:
   serviceName: ${h.q(names.peerService)}
   replicas: ${cluster.replicas?c}
-  # Parallel: after a full outage every member must start at once, or pc.recovery cannot reform the cluster.
+  # Parallel: after a full outage every member must start at once: the members decide together who bootstraps.
   podManagementPolicy: Parallel
   updateStrategy:
     type: RollingUpdate
@@ -156,6 +156,9 @@ spec:
           protocol: UDP
         - name: ist
           containerPort: 4568
+        # This member's recovery state (read-only), for the other members' plan after an outage.
+        - name: galera-state
+          containerPort: 4569
         # No liveness probe: it would kill a joiner in the middle of a long SST.
         startupProbe:
           exec:

@@ -90,21 +90,18 @@ public final class Defaults {
     public static final int STARTUP_PROBE_PERIOD_SECONDS = 10;
 
     /**
-     * {@code innodb_flush_log_at_trx_commit} of a Galera member: 2, write the redo log to the OS at every commit and
-     * flush it to disk once a second. Measured with {@code bench/galera-throughput.sh} (docs/performance.md): against
-     * 1, the 3-member cluster's write-only TPS rose by 71% and its p95 latency halved; read/write TPS rose by 52%.
+     * {@code innodb_flush_log_at_trx_commit} of a Galera member: 1, the redo log reaches disk before a commit is
+     * acknowledged. Galera acknowledges a commit once every member has received it, not once any member has applied
+     * it, so after a power loss of every member at once (one data centre, one zone) an acknowledged commit may be on
+     * no disk but its origin's: with 2 the pod lab's power-loss scenario lost the last acknowledged commits on every
+     * member, with 1 none (docs/recovery.md, "Durability"). The cost, measured with {@code bench/galera-throughput.sh}
+     * (docs/performance.md): write throughput of the 3-member cluster, see there.
      * <p>
-     * Durability trade-off: a commit is acknowledged once every member has it in memory (Galera's certification),
-     * not once it is on one disk. A crashed mariadbd loses nothing (the OS has the log). A member whose node loses
-     * power loses at most its last second; {@code --wsrep-recover} then reports an earlier position and the member
-     * takes the missing writesets from a peer's gcache by IST, as after any crash. Only a power loss of every member
-     * at once can lose the last second of acknowledged commits. IST, SST and crash recovery work as with 1.
-     * Override with {@code galera.extraCnf: ["innodb_flush_log_at_trx_commit=1"]} where that risk is not acceptable.
-     * <p>
-     * Not used for a standalone server ({@code replicas: 1}): without peers holding copies it keeps MariaDB's
-     * default, 1 (every commit on disk).
+     * 2 (flush once a second) stays an explicit choice, {@code galera.extraCnf: ["innodb_flush_log_at_trx_commit=2"]},
+     * reasonable where members never lose power together (each in its own zone or power domain): a crashed mariadbd
+     * or one node's power loss loses nothing then, the others hold every commit. The values reference says so.
      */
-    public static final int FLUSH_LOG_AT_TRX_COMMIT = 2;
+    public static final int FLUSH_LOG_AT_TRX_COMMIT = 1;
 
     public static final int EXPORTER_PORT = 9104;
     /**

@@ -34,7 +34,8 @@ public final class ManifestRenderer {
         staticFilesDigest = Sha256.digest();
         staticFiles.stream().filter(file -> file != null).forEach(file -> update(staticFilesDigest, file));
         SortedMap<String, String> toolFiles = new TreeMap<>();
-        TemplateCatalog.TOOLS.forEach(tool -> toolFiles.put(tool.fileName(), engine.readFile(tool.templateName())));
+        TemplateCatalog.TOOLS.forEach(tool -> toolFiles.put(tool.fileName(),
+                TemplateCatalog.withPlanInserted(engine.readFile(tool.templateName()), engine.readFile(TemplateCatalog.PLAN))));
         tools = Collections.unmodifiableSortedMap(toolFiles);
     }
 

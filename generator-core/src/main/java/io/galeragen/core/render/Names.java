@@ -5,7 +5,7 @@ package io.galeragen.core.render;
  *
  * @param statefulSet  the StatefulSet, and the prefix of its pods ({@code <name>-0})
  * @param peerService  headless Service that gives every pod a stable DNS name, ready or not
- * @param readyService headless Service that resolves only to ready pods: init.sh's "is any peer up?"
+ * @param readyService headless Service that resolves only to ready pods (each Ready member's address)
  * @param clientService the Service applications connect to
  * @param configMap    the ConfigMap holding galera.cnf and the scripts
  */

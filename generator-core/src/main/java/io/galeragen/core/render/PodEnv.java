@@ -29,14 +29,14 @@ public record PodEnv(List<EnvVarView> recovery, List<EnvVarView> main, List<Cred
         credentials = List.copyOf(credentials);
     }
 
-    static PodEnv of(GaleraCluster cluster, String clusterAddress, String readyPeersHost, List<String> peerHosts) {
+    static PodEnv of(GaleraCluster cluster, String clusterAddress, List<String> peerHosts) {
         List<CredentialFile> credentials = new ArrayList<>();
-        List<EnvVarView> recovery = recovery(cluster, clusterAddress, readyPeersHost, peerHosts, credentials);
+        List<EnvVarView> recovery = recovery(cluster, clusterAddress, peerHosts, credentials);
         return new PodEnv(recovery, main(cluster, credentials), credentials);
     }
 
-    private static List<EnvVarView> recovery(GaleraCluster cluster, String clusterAddress, String readyPeersHost,
-                                             List<String> peerHosts, List<CredentialFile> credentials) {
+    private static List<EnvVarView> recovery(GaleraCluster cluster, String clusterAddress, List<String> peerHosts,
+                                             List<CredentialFile> credentials) {
         List<EnvVarView> env = new ArrayList<>(List.of(
                 EnvVarView.field("POD_NAME", "metadata.name"),
                 EnvVarView.field("POD_NAMESPACE", "metadata.namespace"),
@@ -48,8 +48,7 @@ public record PodEnv(List<EnvVarView> recovery, List<EnvVarView> main, List<Cred
                 EnvVarView.plain("CONF_DIR", CONF_DIR),
                 EnvVarView.plain("GALERA_CONFIG_DIR", GALERA_CONFIG_DIR),
                 EnvVarView.plain("WSREP_CLUSTER_ADDRESS", clusterAddress),
-                EnvVarView.plain("READY_PEERS_HOST", readyPeersHost),
-                // Space-separated, in ordinal order, as init.sh reads them.
+                // Every member's name, space-separated, in ordinal order: whose state the members read to plan.
                 EnvVarView.plain("PEER_HOSTS", String.join(" ", peerHosts)),
                 EnvVarView.plain("RECOVERY_POLICY", cluster.recoveryPolicy().value())));
         // Only mariabackup logs in on the donor; rsync needs no account, so no Secret key is required for it.

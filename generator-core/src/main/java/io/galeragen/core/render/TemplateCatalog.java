@@ -65,13 +65,36 @@ public final class TemplateCatalog {
     static final List<FileTemplate> CONFIG_FILES = List.of(
             new FileTemplate("galera.cnf", "files/galera.cnf.ftl"),
             new FileTemplate("init.sh", "files/init.sh"),
+            new FileTemplate("member-state.sh", "files/member-state.sh"),
+            new FileTemplate("recovery-plan.sh", "files/recovery-plan.sh"),
             new FileTemplate("start.sh", "files/start.sh"),
             new FileTemplate("probe.sh", "files/probe.sh"),
             new FileTemplate("init-users.sh", "files/init-users.sh"),
             new FileTemplate("exporter-config.sh", "files/exporter-config.sh"));
 
-    /** Files written beside the manifests, for a person to run: copied verbatim. */
+    /** Files written beside the manifests, for a person to run: copied, with the planning rule inserted. */
     static final List<FileTemplate> TOOLS = List.of(new FileTemplate("galera-recover", "files/galera-recover"));
+
+    /** The one planning rule: the pods source it from the ConfigMap, galera-recover carries a copy. */
+    static final String PLAN = "files/recovery-plan.sh";
+    /** The lines of galera-recover that source the rule beside it (in the templates folder); replaced by the rule. */
+    static final String PLAN_SOURCE_LINE = "# shellcheck source=recovery-plan.sh\nsource \"$(dirname \"${BASH_SOURCE[0]}\")/recovery-plan.sh\""
+            + " # galera-gen inserts recovery-plan.sh here";
+
+    /**
+     * A tool with recovery-plan.sh in place of the lines that source it, so that the file a person runs stands alone
+     * and plans exactly as the pods do. A tool without those lines is returned as it is.
+     */
+    static String withPlanInserted(String tool, String plan) {
+        int at = tool.indexOf(PLAN_SOURCE_LINE + "\n");
+        if (at < 0) {
+            return tool;
+        }
+        String body = plan.lines().filter(line -> !line.startsWith("#!") && !line.startsWith("# shellcheck shell="))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        return tool.substring(0, at) + "# ---- recovery-plan.sh, as the pods run it from their ConfigMap ----\n" + body
+                + "# ---- end of recovery-plan.sh ----\n" + tool.substring(at + PLAN_SOURCE_LINE.length() + 1);
+    }
 
     private TemplateCatalog() {
     }

@@ -42,7 +42,7 @@ final class ViewFactory {
                 .toList();
         String clusterAddress = "gcomm://" + String.join(",", peers);
         ArbitratorView arbitrator = cluster.arbitratorEnabled() ? arbitrator(cluster, clusterAddress) : null;
-        PodEnv env = PodEnv.of(cluster, clusterAddress, names.readyService() + "." + serviceDomain, peers);
+        PodEnv env = PodEnv.of(cluster, clusterAddress, peers);
         return new ClusterView(cluster, names, labels, selector, cluster.sortedAnnotations(), cluster.wsrepEnabled(),
                 clusterAddress, providerOptions(cluster), List.of(), "", scheduling(cluster.topology()),
                 storageClass(cluster),
@@ -140,6 +140,8 @@ final class ViewFactory {
         args.add("--name=" + cluster.name() + "-arbitrator");
         StringJoiner options = new StringJoiner(";");
         options.add("gmcast.listen_addr=" + GCOMM_LISTEN_ADDRESS);
+        // Like the members: a restarted arbitrator joins the members' component, it never restores an old view.
+        options.add("pc.recovery=FALSE");
         tlsOptions(cluster).forEach((key, value) -> options.add(key + "=" + value));
         // The arbitrator must detect failures and agree on views with the same timeouts as the members: with
         // different evs settings the survivors of a failure can form separate non-primary components.
@@ -166,8 +168,9 @@ final class ViewFactory {
     private static String providerOptions(GaleraCluster cluster) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("gcache.size", cluster.effectiveGcacheSize());
-        // pc.recovery lets members that all come back reform the primary component by themselves.
-        options.put("pc.recovery", "TRUE");
+        // Off: after an outage the members' own plan (init.sh, recovery-plan.sh) decides who bootstraps, from every
+        // member's position. A restored view would wait for its members forever, ignoring SIGTERM (docs/recovery.md).
+        options.put("pc.recovery", "FALSE");
         options.put("gmcast.listen_addr", GCOMM_LISTEN_ADDRESS);
         options.putAll(tlsOptions(cluster));
         options.putAll(cluster.galera().sortedProviderOptions());

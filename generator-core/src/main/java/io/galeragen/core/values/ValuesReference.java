@@ -58,11 +58,13 @@ public final class ValuesReference {
                 .append("peers; `[::]` takes both families (also with IPv6 turned off by sysctl) | fails only on a ")
                 .append("kernel booted with `ipv6.disable=1` |\n")
                 .append("| `innodb_flush_log_at_trx_commit` | `").append(Defaults.FLUSH_LOG_AT_TRX_COMMIT)
-                .append("` | +71% write TPS, p95 halved on the throughput harness | Durability: the redo log reaches ")
-                .append("disk once a second, not at every commit. A killed mariadbd loses nothing (the OS holds the ")
-                .append("log); a member whose node loses power loses at most its last second locally and gets it back ")
-                .append("from a peer by IST; only a power loss of every member at once can lose the last second of ")
-                .append("acknowledged commits. `replicas: 1` keeps MariaDB's 1. Memory: none. |\n");
+                .append("` | No acknowledged commit is lost when every member loses power at once (pod lab, ")
+                .append("docs/recovery.md) | Throughput: every commit waits for one fsync (cost in docs/performance.md). ")
+                .append("`galera.extraCnf: [\"innodb_flush_log_at_trx_commit=2\"]` flushes once a second instead: ")
+                .append("faster, and a killed mariadbd or one node's power loss still loses nothing (the other members ")
+                .append("hold every commit), but a power loss of every member at once loses the last second of ")
+                .append("acknowledged commits on all of them. Reasonable only where members never lose power together ")
+                .append("(each in its own zone or power domain). Memory: none. |\n");
         memoryBudget(text);
         upgrades(text);
         return text.append(limits()).toString();

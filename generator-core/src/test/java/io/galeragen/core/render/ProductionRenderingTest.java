@@ -372,7 +372,7 @@ class ProductionRenderingTest {
         assertThat(ports(ingress.get(0))).containsExactly("TCP/3306");
         assertThat(ingress.get(0).getFrom()).extracting(peer -> peer.getPodSelector().getMatchLabels())
                 .containsExactly(Map.of("app.kubernetes.io/part-of", "shop"), SELECTOR);
-        assertThat(ports(ingress.get(1))).containsExactly("TCP/4444", "TCP/4567", "UDP/4567", "TCP/4568");
+        assertThat(ports(ingress.get(1))).containsExactly("TCP/4444", "TCP/4567", "UDP/4567", "TCP/4568", "TCP/4569");
         assertThat(ingress.get(1).getFrom()).extracting(peer -> peer.getPodSelector().getMatchLabels())
                 .containsExactly(SELECTOR);
         assertThat(ingress.get(1).getFrom()).allSatisfy(peer -> assertThat(peer.getNamespaceSelector()).isNull());
@@ -587,7 +587,7 @@ class ProductionRenderingTest {
                 "--address=gcomm://orders-0.orders-peers.shop.svc.cluster.local,"
                         + "orders-1.orders-peers.shop.svc.cluster.local",
                 "--group=orders", "--name=orders-arbitrator",
-                "--options=gmcast.listen_addr=tcp://[::]:4567;socket.ssl_cert=/etc/galera-tls/tls.crt;"
+                "--options=gmcast.listen_addr=tcp://[::]:4567;pc.recovery=FALSE;socket.ssl_cert=/etc/galera-tls/tls.crt;"
                         + "socket.ssl_key=/etc/galera-tls/tls.key;socket.ssl_ca=/etc/galera-tls/ca.crt");
         assertThat(garbd.getPorts()).extracting("containerPort", "protocol")
                 .containsExactly(tuple(4567, null), tuple(4567, "UDP"));
@@ -609,7 +609,7 @@ class ProductionRenderingTest {
         Container garbd = resource(GENERATOR.render(cluster), Deployment.class).getSpec().getTemplate().getSpec()
                 .getContainers().get(0);
 
-        assertThat(garbd.getArgs()).contains("--options=gmcast.listen_addr=tcp://[::]:4567;evs.suspect_timeout=PT10S");
+        assertThat(garbd.getArgs()).contains("--options=gmcast.listen_addr=tcp://[::]:4567;pc.recovery=FALSE;evs.suspect_timeout=PT10S");
     }
 
     @Test

@@ -4,7 +4,8 @@
 #   ready    the server answers and, where galera.cnf turns Galera on, this member is Synced (wsrep_local_state 4)
 #            inside the primary component: a member of a non-primary component (split brain), a joiner, a donor and
 #            the image entrypoint's temporary server (which runs with wsrep off while it initialises a datadir) must
-#            take no traffic, and peers must not join them.
+#            take no traffic, and peers must not join them; and what a state transfer (or the first initialisation)
+#            wrote must be durable first (start.sh removes galera-not-durable.log once it has synced the datadir).
 set -euo pipefail
 
 mode=${1:?usage: probe.sh started|ready}
@@ -35,6 +36,11 @@ case "$mode" in
     sql "SELECT 1" >/dev/null
     ;;
   ready)
+    # Before that sync a power cut could take back what this member holds, so it must take no writes yet.
+    if [[ -e "${DATADIR:-/var/lib/mysql}/galera-not-durable.log" ]]; then
+      echo "not ready: what the last state transfer wrote is not yet synced to disk" >&2
+      exit 1
+    fi
     read -r wsrep_on wsrep_ready cluster_status local_state < <(sql "SELECT @@wsrep_on, $(status_of WSREP_READY),
         $(status_of WSREP_CLUSTER_STATUS), $(status_of WSREP_LOCAL_STATE)")
     if [[ "$wsrep_on" != "1" ]] && galera_expected; then

@@ -103,8 +103,6 @@ class ThreeMembersIT {
 
     @Test
     @Order(4)
-    @KnownDefect("issue 11 point 1: after a graceful stop of every pod at once no volume keeps safe_to_bootstrap: 1"
-            + " and every pod waits for a person")
     void d_scaleToZeroThenBackToThree() {
         try (ScenarioRun run = ScenarioRun.begin(lab, "d. scale to 0 (all terminated at once), then to 3")) {
             run.expectHealed(SELF_HEAL_BOUND);
