@@ -44,6 +44,11 @@ public final class Members {
             return values.getOrDefault("wsrep_cluster_state_uuid", "");
         }
 
+        /** The view of the component; every member of one component reports the same once the view is installed. */
+        public String confId() {
+            return values.getOrDefault("wsrep_cluster_conf_id", "");
+        }
+
         public List<String> incomingAddresses() {
             return List.of(values.getOrDefault("wsrep_incoming_addresses", "").split(","));
         }
