@@ -71,15 +71,17 @@ class GaleraRecoverCliTest {
                 echo "kubectl $*" >> "$(dirname "$0")/calls"
                 case "$*" in
                   "-n shop get statefulset shop-db -o jsonpath={.spec.replicas}") echo 3 ;;
-                  *"get pod"*" -o jsonpath="*) echo True ;;
+                  "-n shop exec shop-db-"[012]" -c mariadb -- sh -c "*) pod=${4}
+                    printf '%s\n' "pod=$pod" status=running volume=data uuid=0f1e2d3c-0000-11f1-8000-000000000001 \
+                      seqno=-1 cluster=Primary cluster_uuid=0f1e2d3c-0000-11f1-8000-000000000001 ;;
                   *) echo "unexpected: $*" >&2; exit 1 ;;
                 esac
                 """);
 
         Run run = run();
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).startsWith("PLAN none\nreason: a primary component is up");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).startsWith("PLAN none\nreason: a Primary component is up (shop-db-0");
         assertThat(Files.readAllLines(dir.resolve("calls"))).first()
                 .isEqualTo("kubectl -n shop get statefulset shop-db -o jsonpath={.spec.replicas}");
     }

@@ -30,12 +30,13 @@ class InitScriptNodeConfigTest {
         Map<String, String> files = Renderings.resource(GaleraGenerator.builder().build().render(GaleraCluster.defaults()),
                 ConfigMap.class).getData();
         Path config = Files.createDirectories(dir.resolve("etc-galera"));
-        Files.writeString(config.resolve("galera.cnf"), files.get("galera.cnf"));
-        Files.writeString(config.resolve("init.sh"), files.get("init.sh"));
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(config.resolve(file.getKey()), file.getValue());
+        }
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve("sst-password"), "s3cret:with$pecial\n");
         return ExternalTool.run(dir, List.of("env", "-i", "PATH=/usr/bin:/bin", "POD_NAME=db-0", "POD_NAMESPACE=ns",
-                "REPLICAS=3", "DATADIR=" + dir.resolve("data"), "CONF_DIR=" + dir.resolve("conf"),
+                "REPLICAS=1", "PEER_HOSTS=db-0.db-peers.ns.svc.cluster.local", "DATADIR=" + dir.resolve("data"), "CONF_DIR=" + dir.resolve("conf"),
                 "GALERA_CONFIG_DIR=" + config, "MARKER_DIR=" + dir, "NODE_ADDRESS=" + nodeAddress,
                 "SST_USER=sst", "SST_PASSWORD_FILE=" + dir.resolve("sst-password"),
                 "bash", config.resolve("init.sh").toString()));

@@ -284,7 +284,7 @@ class ProductionRenderingTest {
         assertThat(ports(ingress.get(0))).containsExactly("TCP/3306");
         assertThat(ingress.get(1).getFrom()).extracting(peer -> peer.getPodSelector().getMatchLabels())
                 .containsExactly(SELECTOR_OF_DEFAULTS);
-        assertThat(ports(ingress.get(1))).containsExactly("TCP/4444", "TCP/4567", "UDP/4567", "TCP/4568");
+        assertThat(ports(ingress.get(1))).containsExactly("TCP/4444", "TCP/4567", "UDP/4567", "TCP/4568", "TCP/4569");
     }
 
     // ---- 5. Security ----

@@ -65,6 +65,11 @@ public final class ScenarioRun implements AutoCloseable {
         return t0;
     }
 
+    /** A person acts now (a scenario that needs one by design): the times count from here, and the table says so. */
+    public void personActsNow() {
+        personAt = Instant.now();
+    }
+
     public void note(String note) {
         notes.add(note);
     }
