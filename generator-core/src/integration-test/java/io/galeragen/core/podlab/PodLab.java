@@ -224,6 +224,16 @@ public final class PodLab implements AutoCloseable {
         return context.cluster().pod(model.namespace(), name);
     }
 
+    /** The environment an image itself sets (its Dockerfile's ENV and the base image's PATH). */
+    public java.util.Set<String> imageEnv(String reference) {
+        return context.images().resolve(reference).env().keySet();
+    }
+
+    /** The image's ENTRYPOINT, which a container without a command runs. */
+    public List<String> imageEntrypoint(String reference) {
+        return context.images().resolve(reference).entrypoint();
+    }
+
     /** The pod of that name now; it must exist. */
     public Pod pod(String name) {
         return findPod(name).orElseThrow(() -> new IllegalStateException("no pod " + name));

@@ -1,0 +1,181 @@
+package io.galeragen.core.podlab.scenarios;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.galeragen.core.podlab.Pod;
+import io.galeragen.core.podlab.PodLab;
+import io.galeragen.core.podlab.Shell;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Evidence, read from the kernel and from inside the containers, that the pods ran the rendered files byte for byte:
+ * each process's argv (/proc/PID/cmdline) and environment (/proc/PID/environ) against the manifest, and every
+ * ConfigMap and Secret file a container sees against the rendered (or the lab's Secret) data.
+ */
+final class RenderedPodProof {
+
+    /** What the image itself adds to a container's environment, and what the runtime adds. */
+    private static final Set<String> RUNTIME_ENV = Set.of("HOSTNAME", "HOME");
+
+    private final PodLab lab;
+    private final StatefulSet statefulSet;
+    private final ConfigMap configMap;
+
+    RenderedPodProof(PodLab lab) {
+        this.lab = lab;
+        this.statefulSet = resource(lab, StatefulSet.class);
+        this.configMap = resource(lab, ConfigMap.class);
+    }
+
+    private static <T> T resource(PodLab lab, Class<T> type) {
+        return lab.rendering().manifests().stream().map(m -> m.resource()).filter(type::isInstance).map(type::cast)
+                .findFirst().orElseThrow();
+    }
+
+    Container container(String name) {
+        return java.util.stream.Stream.concat(statefulSet.getSpec().getTemplate().getSpec().getInitContainers().stream(),
+                        statefulSet.getSpec().getTemplate().getSpec().getContainers().stream())
+                .filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** argv of the process, as the kernel holds it. */
+    static List<String> cmdline(long pid) {
+        return Arrays.asList(new String(readProc(pid, "cmdline"), StandardCharsets.UTF_8).split("\0"));
+    }
+
+    /** The environment the process was started with, as the kernel holds it. */
+    static Map<String, String> environ(long pid) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String entry : new String(readProc(pid, "environ"), StandardCharsets.UTF_8).split("\0")) {
+            if (entry.contains("=")) {
+                env.put(entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1));
+            }
+        }
+        return env;
+    }
+
+    private static byte[] readProc(long pid, String file) {
+        try {
+            return Files.readAllBytes(Path.of("/proc", Long.toString(pid), file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("process " + pid + " is gone", e);
+        }
+    }
+
+    /** The value each env variable of the manifest must have in this pod (literals, fieldRefs, Secret keys). */
+    Map<String, String> expectedEnv(Container container, Pod pod) {
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (EnvVar variable : container.getEnv()) {
+            if (variable.getValueFrom() == null) {
+                expected.put(variable.getName(), variable.getValue());
+            } else if (variable.getValueFrom().getFieldRef() != null) {
+                String path = variable.getValueFrom().getFieldRef().getFieldPath();
+                expected.put(variable.getName(), switch (path) {
+                    case "metadata.name" -> pod.name();
+                    case "metadata.namespace" -> pod.namespace();
+                    case "status.podIP" -> pod.ip();
+                    default -> throw new AssertionError("the proof does not know fieldRef " + path);
+                });
+            } else if (variable.getValueFrom().getSecretKeyRef() != null) {
+                var ref = variable.getValueFrom().getSecretKeyRef();
+                expected.put(variable.getName(), lab.secrets().text(ref.getName(), ref.getKey()));
+            }
+        }
+        return expected;
+    }
+
+    /** A process that is the container's command itself: argv = command + args, env = manifest + image + runtime. */
+    void assertRunsExactly(long pid, Container container, Pod pod, List<String> argv, Set<String> imageEnv) {
+        assertThat(cmdline(pid)).as("argv of %s/%s", pod.name(), container.getName()).isEqualTo(argv);
+        Map<String, String> environ = environ(pid);
+        Map<String, String> expected = expectedEnv(container, pod);
+        Set<String> names = new TreeSet<>(expected.keySet());
+        names.addAll(imageEnv);
+        names.addAll(RUNTIME_ENV);
+        assertThat(new TreeSet<>(environ.keySet())).as("env names of %s/%s", pod.name(), container.getName())
+                .isEqualTo(names);
+        expected.forEach((name, value) -> assertThat(environ.get(name)).as("env %s of %s/%s", name, pod.name(),
+                container.getName()).isEqualTo(value));
+    }
+
+    /** A process the container's command exec'd into (start.sh -> docker-entrypoint.sh -> mariadbd): env is inherited. */
+    void assertInheritsEnv(long pid, Container container, Pod pod) {
+        Map<String, String> environ = environ(pid);
+        expectedEnv(container, pod).forEach((name, value) -> assertThat(environ.get(name))
+                .as("env %s of %s/%s (inherited through the command)", name, pod.name(), container.getName()).isEqualTo(value));
+    }
+
+    /** Every ConfigMap file and Secret file the container mounts, read inside it, equals the rendered data. */
+    List<String> assertMountedFilesAreRendered(Pod pod, Container container) {
+        List<String> checked = new ArrayList<>();
+        Map<String, Volume> volumes = new LinkedHashMap<>();
+        pod.spec().getVolumes().forEach(v -> volumes.put(v.getName(), v));
+        for (VolumeMount mount : container.getVolumeMounts()) {
+            Volume volume = volumes.get(mount.getName());
+            if (volume.getConfigMap() != null) {
+                Map<String, String> files = files(volume.getConfigMap().getItems(), configMap.getData());
+                files.forEach((path, content) -> {
+                    assertThat(cat(pod, container, mount.getMountPath() + "/" + path))
+                            .as("%s in %s/%s", mount.getMountPath() + "/" + path, pod.name(), container.getName())
+                            .isEqualTo(content);
+                    checked.add(mount.getMountPath() + "/" + path);
+                });
+            } else if (volume.getSecret() != null) {
+                for (KeyToPath item : volume.getSecret().getItems()) {
+                    String file = mount.getMountPath() + "/" + item.getPath();
+                    assertThat(cat(pod, container, file)).as("%s in %s/%s", file, pod.name(), container.getName())
+                            .isEqualTo(lab.secrets().text(volume.getSecret().getSecretName(), item.getKey()));
+                    int mode = item.getMode() != null ? item.getMode() : volume.getSecret().getDefaultMode();
+                    Long fsGroup = pod.spec().getSecurityContext().getFsGroup();
+                    String stat = exec(pod, container, "stat", "-L", "-c", "%a %u %g", file).strip();
+                    assertThat(stat).as("mode, owner and group of %s (defaultMode and fsGroup, as the kubelet sets them)",
+                            file).isEqualTo(Integer.toOctalString(mode | (fsGroup == null ? 0 : 0440)) + " 0 "
+                            + (fsGroup == null ? 0 : fsGroup));
+                    checked.add(file);
+                }
+            }
+        }
+        return checked;
+    }
+
+    private static Map<String, String> files(List<KeyToPath> items, Map<String, String> data) {
+        Map<String, String> files = new LinkedHashMap<>();
+        if (items == null || items.isEmpty()) {
+            files.putAll(data);
+        } else {
+            items.forEach(item -> files.put(item.getPath(), data.get(item.getKey())));
+        }
+        return files;
+    }
+
+    private String cat(Pod pod, Container container, String file) {
+        return exec(pod, container, "cat", file);
+    }
+
+    private String exec(Pod pod, Container container, String... command) {
+        Shell.Result result = lab.exec(pod.name(), container.getName(), List.of(command), Map.of(), Duration.ofSeconds(30));
+        assertThat(result.exitCode()).as("%s in %s/%s: %s", String.join(" ", command), pod.name(), container.getName(),
+                result.output()).isZero();
+        return result.output();
+    }
+}
