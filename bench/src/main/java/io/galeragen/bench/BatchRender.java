@@ -2,7 +2,6 @@ package io.galeragen.bench;
 
 import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.Rendering;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -20,8 +19,7 @@ import java.util.Locale;
  */
 public final class BatchRender {
 
-    private BatchRender() {
-    }
+    private BatchRender() {}
 
     public static void main(String[] args) {
         long mainStart = System.nanoTime();
@@ -35,8 +33,10 @@ public final class BatchRender {
                 case "--checks" -> checks = Checks.parse(args[++i]);
                 case "--versions" -> versions = List.of(args[++i].split(","));
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: BatchRender [--count N] [--checks none|types|schema|bundled] [--versions 1.28,1.33] [--threads N]");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown argument " + args[i]
+                                    + "; usage: BatchRender [--count N] [--checks none|types|schema|bundled] [--versions 1.28,1.33] [--threads N]");
             }
         }
         GaleraGenerator generator = checks.generator(versions);
@@ -55,10 +55,15 @@ public final class BatchRender {
             // The generator is thread-safe: one instance shared by a pool, as a server embedding it would.
             java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
             try {
-                long[] totals = pool.submit(() -> java.util.stream.IntStream.range(0, clusters).parallel()
-                        .mapToObj(i -> generator.render(Clusters.distinct(i)))
-                        .map(rendering -> new long[] {rendering.combinedYaml().length(), rendering.manifests().size()})
-                        .reduce(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]})).get();
+                long[] totals = pool.submit(() -> java.util.stream.IntStream.range(0, clusters)
+                                .parallel()
+                                .mapToObj(i -> generator.render(Clusters.distinct(i)))
+                                .map(rendering -> new long[] {
+                                    rendering.combinedYaml().length(),
+                                    rendering.manifests().size()
+                                })
+                                .reduce(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}))
+                        .get();
                 bytes = totals[0];
                 documents = (int) totals[1];
             } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
@@ -71,7 +76,8 @@ public final class BatchRender {
         long loopCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - loopCpuStart;
         long processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long sinceJvmStart = System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime();
 
         long peakHeap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -82,16 +88,34 @@ public final class BatchRender {
         System.gc();
         long afterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 
-        System.out.printf(Locale.ROOT, "batch clusters=%d threads=%d checks=%s%s documents=%d yaml_chars=%d%n", count,
-                threads, checks.name().toLowerCase(Locale.ROOT), checks == Checks.SCHEMA ? " versions=" + String.join(",", versions) : "", documents, bytes);
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
+                "batch clusters=%d threads=%d checks=%s%s documents=%d yaml_chars=%d%n",
+                count,
+                threads,
+                checks.name().toLowerCase(Locale.ROOT),
+                checks == Checks.SCHEMA ? " versions=" + String.join(",", versions) : "",
+                documents,
+                bytes);
+        System.out.printf(
+                Locale.ROOT,
                 "batch wall_ms_since_jvm_start=%d wall_ms_main=%.0f setup_ms=%.0f loop_ms=%.0f ms_per_cluster=%.3f%n",
-                sinceJvmStart, (end - mainStart) / 1e6, (loopStart - mainStart) / 1e6, (end - loopStart) / 1e6,
+                sinceJvmStart,
+                (end - mainStart) / 1e6,
+                (loopStart - mainStart) / 1e6,
+                (end - loopStart) / 1e6,
                 (end - loopStart) / 1e6 / count);
-        System.out.printf(Locale.ROOT, "batch loop_cpu_ms=%.0f (main thread; with --threads only its share)"
+        System.out.printf(
+                Locale.ROOT,
+                "batch loop_cpu_ms=%.0f (main thread; with --threads only its share)"
                         + " process_cpu_ms=%.0f (all threads, JIT and GC too)%n",
-                loopCpu / 1e6, processCpu / 1e6);
-        System.out.printf(Locale.ROOT, "batch peak_heap_mib=%.1f heap_after_gc_mib=%.1f max_heap_mib=%.0f%n",
-                peakHeap / 1048576.0, afterGc / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+                loopCpu / 1e6,
+                processCpu / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "batch peak_heap_mib=%.1f heap_after_gc_mib=%.1f max_heap_mib=%.0f%n",
+                peakHeap / 1048576.0,
+                afterGc / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576.0);
     }
 }

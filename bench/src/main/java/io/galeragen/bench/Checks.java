@@ -1,7 +1,6 @@
 package io.galeragen.bench;
 
 import io.galeragen.core.GaleraGenerator;
-
 import java.util.List;
 
 /** How much a benchmarked generator checks of what it renders. */
@@ -24,7 +23,7 @@ enum Checks {
         switch (this) {
             case NONE, TYPES -> builder.kubernetesVersions(List.of());
             case SCHEMA -> builder.schemaLocations(Schemas.locations()).kubernetesVersions(kubernetesVersions);
-            case BUNDLED -> { } // the defaults
+            case BUNDLED -> {} // the defaults
         }
         return builder.build();
     }

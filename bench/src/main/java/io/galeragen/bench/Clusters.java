@@ -1,18 +1,20 @@
 package io.galeragen.bench;
 
 import io.galeragen.core.model.GaleraCluster;
-
 import java.util.Map;
 
 /** The clusters the benchmarks render. */
 final class Clusters {
 
-    private Clusters() {
-    }
+    private Clusters() {}
 
     /** The default cluster with {@code replicas} members. */
     static GaleraCluster of(int replicas) {
-        return GaleraCluster.builder().name("orders").namespace("shop").replicas(replicas).build();
+        return GaleraCluster.builder()
+                .name("orders")
+                .namespace("shop")
+                .replicas(replicas)
+                .build();
     }
 
     /** The i-th of a batch of distinct clusters: name, namespace, size (1..9, odd) and labels all vary. */

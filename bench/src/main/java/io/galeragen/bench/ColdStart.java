@@ -5,7 +5,6 @@ import io.galeragen.core.GenerationRequest;
 import io.galeragen.core.Rendering;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.values.ValuesSource;
-
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,7 @@ import java.util.Locale;
  */
 public final class ColdStart {
 
-    private ColdStart() {
-    }
+    private ColdStart() {}
 
     public static void main(String[] args) throws Exception {
         long mainStart = System.currentTimeMillis();
@@ -43,9 +41,16 @@ public final class ColdStart {
         Path out = Files.createTempDirectory("galera-cold");
         generator.generate(GenerationRequest.of(List.of(ValuesSource.file(values, values.toString())), out));
         long t5 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "cold jvm_start_to_main_ms=%d values_ms=%.1f generator_ms=%.1f "
+        System.out.printf(
+                Locale.ROOT,
+                "cold jvm_start_to_main_ms=%d values_ms=%.1f generator_ms=%.1f "
                         + "first_render_ms=%.1f second_render_ms=%.1f generate_again_ms=%.1f documents=%d%n",
-                mainStart - jvmStart, ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5),
+                mainStart - jvmStart,
+                ms(t0, t1),
+                ms(t1, t2),
+                ms(t2, t3),
+                ms(t3, t4),
+                ms(t4, t5),
                 first.manifests().size());
     }
 

@@ -7,7 +7,6 @@ import io.galeragen.core.model.GaleraSettings;
 import io.galeragen.core.model.Spelled;
 import io.galeragen.core.model.SstMethod;
 import io.galeragen.core.output.Manifest;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +25,7 @@ import java.util.Map;
  */
 public final class GaleraCnf {
 
-    private GaleraCnf() {
-    }
+    private GaleraCnf() {}
 
     public static void main(String[] args) {
         GaleraCluster.Builder builder = GaleraCluster.builder().name("bench").replicas(3);
@@ -41,8 +39,9 @@ public final class GaleraCnf {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--replicas" -> builder.replicas(Integer.parseInt(value));
-                case "--sst" -> sst = Spelled.fromValue(SstMethod.class, value).orElseThrow(
-                        () -> new IllegalArgumentException("--sst: rsync or mariabackup"));
+                case "--sst" ->
+                    sst = Spelled.fromValue(SstMethod.class, value)
+                            .orElseThrow(() -> new IllegalArgumentException("--sst: rsync or mariabackup"));
                 case "--applier-threads" -> applierThreads = Integer.parseInt(value);
                 case "--gcache-size" -> gcacheSize = value;
                 case "--provider-option" -> {
@@ -55,10 +54,20 @@ public final class GaleraCnf {
             i++;
         }
         GaleraCluster cluster = builder.build();
-        cluster = cluster.toBuilder().galera(new GaleraSettings(sst, galera.sstCredentials(), galera.sstUser(),
-                applierThreads, gcacheSize, providerOptions, extraCnf)).build();
+        cluster = cluster.toBuilder()
+                .galera(new GaleraSettings(
+                        sst,
+                        galera.sstCredentials(),
+                        galera.sstUser(),
+                        applierThreads,
+                        gcacheSize,
+                        providerOptions,
+                        extraCnf))
+                .build();
         Manifest configMap = GaleraGenerator.builder().build().render(cluster).manifests().stream()
-                .filter(manifest -> manifest.kind().equals("ConfigMap")).findFirst().orElseThrow();
+                .filter(manifest -> manifest.kind().equals("ConfigMap"))
+                .findFirst()
+                .orElseThrow();
         System.out.print(((ConfigMap) configMap.resource()).getData().get("galera.cnf"));
     }
 }

@@ -6,7 +6,6 @@ import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.model.Limits;
 import io.galeragen.core.output.Layout;
 import io.galeragen.core.values.ValuesSource;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +30,7 @@ public final class InputLimits {
     private static final int RUNS = 9;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private InputLimits() {
-    }
+    private InputLimits() {}
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("galera-limits");
@@ -43,21 +41,36 @@ public final class InputLimits {
         measure(generator, work, "deepest legal nesting (4)", deepest);
         measure(generator, work, "file 1 byte over", longest + "#");
         measure(generator, work, "file 64 MiB", "#" + "x".repeat(64 << 20));
-        measure(generator, work, "line 1 over", "annotations:\n  a: " + "b".repeat(Limits.ANNOTATIONS_PER_OBJECT_BYTES
-                - 4) + "\n");
-        measure(generator, work, "nesting 5", "storageClass:\n  cephRbd:\n    provisionerSecret:\n      name: {a: b}\n");
+        measure(
+                generator,
+                work,
+                "line 1 over",
+                "annotations:\n  a: " + "b".repeat(Limits.ANNOTATIONS_PER_OBJECT_BYTES - 4) + "\n");
+        measure(
+                generator,
+                work,
+                "nesting 5",
+                "storageClass:\n  cephRbd:\n    provisionerSecret:\n      name: {a: b}\n");
         measure(generator, work, "nesting 1,000", "labels: " + "[".repeat(1000) + "]".repeat(1000) + "\n");
         measure(generator, work, "nesting 170,000", "labels:\n" + " [\n".repeat(170_000) + " ]\n".repeat(170_000));
         measure(generator, work, "labels 129", mapping("labels", 129, 0));
         measure(generator, work, "labels 20,000 (short)", "labels:\n" + shortEntries(20_000));
-        measure(generator, work, "2 x 20,000 labels merged", "labels:\n" + shortEntries(20_000) + "annotations:\n"
-                + shortEntries(20_000));
+        measure(
+                generator,
+                work,
+                "2 x 20,000 labels merged",
+                "labels:\n" + shortEntries(20_000) + "annotations:\n" + shortEntries(20_000));
         measure(generator, work, "zones 100,000", "topology:\n  zones:\n" + "  - z\n".repeat(100_000));
         measure(generator, work, "annotations 1 byte over", annotationsOver());
         measure(generator, work, "quantity 1e999999999", "storage:\n  size: \"1e999999999\"\n");
         measure(generator, work, "key 317+1", "labels:\n  " + "k".repeat(Limits.LABEL_KEY + 1) + ": v\n");
-        System.out.printf(Locale.ROOT, "limits: file %,d bytes, line %,d characters, nesting %d, key %d characters%n",
-                FILE_LIMIT, Limits.ANNOTATIONS_PER_OBJECT_BYTES, 4, Limits.LABEL_KEY);
+        System.out.printf(
+                Locale.ROOT,
+                "limits: file %,d bytes, line %,d characters, nesting %d, key %d characters%n",
+                FILE_LIMIT,
+                Limits.ANNOTATIONS_PER_OBJECT_BYTES,
+                4,
+                Limits.LABEL_KEY);
     }
 
     /** Every key at its limit: names, five label maps, annotations to the byte, lists, cnf lines, options. */
@@ -77,23 +90,33 @@ public final class InputLimits {
         }
         yaml.append("  tolerations:\n");
         for (int i = 0; i < Limits.TOLERATIONS; i++) {
-            yaml.append("  - ").append(labelKey(i)).append('=').append("v".repeat(Limits.LABEL_VALUE))
+            yaml.append("  - ")
+                    .append(labelKey(i))
+                    .append('=')
+                    .append("v".repeat(Limits.LABEL_VALUE))
                     .append(":PreferNoSchedule\n");
         }
         yaml.append(indent(mapping("nodeSelector", Limits.LABELS, 0)));
         yaml.append("monitoring:\n").append(indent(mapping("labels", Limits.LABELS, 0)));
-        yaml.append("networkPolicy:\n").append(indent(mapping("clientPodLabels", Limits.LABELS, 0)))
+        yaml.append("networkPolicy:\n")
+                .append(indent(mapping("clientPodLabels", Limits.LABELS, 0)))
                 .append(indent(mapping("clientNamespaceLabels", Limits.LABELS, 0)));
         yaml.append("galera:\n  extraCnf:\n");
         for (int i = 0; i < Limits.EXTRA_CNF; i++) {
             String line = "loose_option_" + i + "=";
-            yaml.append("  - ").append(line).append("x".repeat(Limits.CNF_LINE - line.length())).append('\n');
+            yaml.append("  - ")
+                    .append(line)
+                    .append("x".repeat(Limits.CNF_LINE - line.length()))
+                    .append('\n');
         }
         yaml.append("  providerOptions:\n");
         int optionLength = Limits.PROVIDER_OPTIONS / Limits.PROVIDER_OPTION_ENTRIES;
         for (int i = 0; i < Limits.PROVIDER_OPTION_ENTRIES; i++) {
             String key = String.format("evs.o%03d", i);
-            yaml.append("    ").append(key).append(": \"").append("1".repeat(optionLength - key.length() - 2))
+            yaml.append("    ")
+                    .append(key)
+                    .append(": \"")
+                    .append("1".repeat(optionLength - key.length() - 2))
                     .append("\"\n");
         }
         return yaml.toString();
@@ -103,8 +126,11 @@ public final class InputLimits {
     private static String mapping(String key, int count, int valueBytes) {
         StringBuilder yaml = new StringBuilder(key).append(":\n");
         for (int i = 0; i < count; i++) {
-            yaml.append("  ").append(labelKey(i)).append(": ")
-                    .append("v".repeat(valueBytes > 0 ? valueBytes : Limits.LABEL_VALUE)).append('\n');
+            yaml.append("  ")
+                    .append(labelKey(i))
+                    .append(": ")
+                    .append("v".repeat(valueBytes > 0 ? valueBytes : Limits.LABEL_VALUE))
+                    .append('\n');
         }
         return yaml.toString();
     }
@@ -131,7 +157,9 @@ public final class InputLimits {
 
     /** A DNS subdomain of {@code length} characters: labels of 63 joined by dots (253 ends with a label). */
     private static String subdomain(int length) {
-        return ("d".repeat(Limits.DNS_LABEL) + ".").repeat(length / (Limits.DNS_LABEL + 1) + 1).substring(0, length);
+        return ("d".repeat(Limits.DNS_LABEL) + ".")
+                .repeat(length / (Limits.DNS_LABEL + 1) + 1)
+                .substring(0, length);
     }
 
     private static String indent(String yaml) {
@@ -158,7 +186,8 @@ public final class InputLimits {
                 .withLayout(Layout.PER_RESOURCE);
         Callable<String> run = () -> {
             try {
-                return "accepted, " + generator.generate(request).rendering().manifests().size() + " documents";
+                return "accepted, "
+                        + generator.generate(request).rendering().manifests().size() + " documents";
             } catch (GaleraGenException refused) {
                 String first = refused.problems().get(0).toString();
                 return "refused: " + (first.length() > 150 ? first.substring(0, 150) + "..." : first);
@@ -175,9 +204,16 @@ public final class InputLimits {
         }
         Arrays.sort(wall);
         Arrays.sort(cpu);
-        System.out.printf(Locale.ROOT, "%-26s %,11d bytes  median %8.2f ms wall %8.2f ms cpu  first %8.2f ms wall "
-                        + "%8.2f ms cpu  %s%n", what, bytes.length, wall[RUNS / 2] / 1e6, cpu[RUNS / 2] / 1e6,
-                first[0] / 1e6, first[1] / 1e6, answer);
+        System.out.printf(
+                Locale.ROOT,
+                "%-26s %,11d bytes  median %8.2f ms wall %8.2f ms cpu  first %8.2f ms wall " + "%8.2f ms cpu  %s%n",
+                what,
+                bytes.length,
+                wall[RUNS / 2] / 1e6,
+                cpu[RUNS / 2] / 1e6,
+                first[0] / 1e6,
+                first[1] / 1e6,
+                answer);
     }
 
     private static long[] time(Callable<String> run) throws Exception {

@@ -3,6 +3,9 @@ package io.galeragen.bench;
 import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.Rendering;
 import io.galeragen.core.model.GaleraCluster;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,10 +18,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 /**
  * Warm time of one {@link GaleraGenerator#render} call at each level of {@link Checks}: the templates alone, plus
  * the strict read into fabric8 types, plus the JSON-schema check per Kubernetes version. One generator per trial, as an
@@ -30,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class RenderBenchmark {
 
     @Param({"3", "9"})
@@ -49,7 +50,8 @@ public class RenderBenchmark {
 
     @Setup
     public void setUp() {
-        List<String> versions = Arrays.stream(kubernetesVersions.split(",")).map(String::trim).toList();
+        List<String> versions =
+                Arrays.stream(kubernetesVersions.split(",")).map(String::trim).toList();
         generator = Checks.parse(checks).generator(versions);
         cluster = Clusters.of(replicas);
         generator.render(cluster); // fail in setup, not in the measurement, if something is wrong

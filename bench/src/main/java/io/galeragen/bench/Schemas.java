@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class Schemas {
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     static Path root() {
         String given = System.getProperty("galera.schemaRoot", System.getenv("GALERA_SCHEMA_ROOT"));
@@ -24,8 +23,8 @@ final class Schemas {
                 return requireFolder(dir.resolve("../shared/k8s-schemas").normalize());
             }
         }
-        throw new IllegalStateException("cannot find the project root (mvnw) above " + Path.of("").toAbsolutePath()
-                + "; set -Dgalera.schemaRoot");
+        throw new IllegalStateException("cannot find the project root (mvnw) above "
+                + Path.of("").toAbsolutePath() + "; set -Dgalera.schemaRoot");
     }
 
     /** kubeconform-style locations: the standard folders, then the derived ones (1.28, 1.33). */

@@ -9,7 +9,6 @@ import io.galeragen.core.validate.SchemaLocation;
 import io.galeragen.core.validate.SchemaValidator;
 import io.galeragen.core.validate.StrictResourceReader;
 import io.galeragen.core.yaml.Yaml;
-
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +30,7 @@ public final class StageBreakdown {
 
     private final Map<String, long[]> stages = new LinkedHashMap<>();
 
-    private StageBreakdown() {
-    }
+    private StageBreakdown() {}
 
     public static void main(String[] args) {
         int replicas = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -40,7 +38,8 @@ public final class StageBreakdown {
         GaleraCluster cluster = Clusters.of(replicas);
         ManifestRenderer renderer = new ManifestRenderer(null);
         StrictResourceReader reader = new StrictResourceReader();
-        SchemaValidator validator = new SchemaValidator(Schemas.locations().stream().map(SchemaLocation::parse).toList());
+        SchemaValidator validator = new SchemaValidator(
+                Schemas.locations().stream().map(SchemaLocation::parse).toList());
         StageBreakdown warm = new StageBreakdown();
         for (int i = 0; i < iterations; i++) {
             warm.once(cluster, renderer, reader, validator);
@@ -53,18 +52,28 @@ public final class StageBreakdown {
         System.out.printf(Locale.ROOT, "%-36s %10s %10s %12s%n", "stage", "wall_ms", "cpu_ms", "bytes");
         long[] sum = new long[3];
         measured.stages.forEach((stage, totals) -> {
-            System.out.printf(Locale.ROOT, "%-36s %10.4f %10.4f %12d%n", stage, totals[0] / 1e6 / iterations,
-                    totals[2] / 1e6 / iterations, totals[1] / iterations);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-36s %10.4f %10.4f %12d%n",
+                    stage,
+                    totals[0] / 1e6 / iterations,
+                    totals[2] / 1e6 / iterations,
+                    totals[1] / iterations);
             for (int i = 0; i < 3; i++) {
                 sum[i] += totals[i];
             }
         });
-        System.out.printf(Locale.ROOT, "%-36s %10.4f %10.4f %12d%n", "total", sum[0] / 1e6 / iterations,
-                sum[2] / 1e6 / iterations, sum[1] / iterations);
+        System.out.printf(
+                Locale.ROOT,
+                "%-36s %10.4f %10.4f %12d%n",
+                "total",
+                sum[0] / 1e6 / iterations,
+                sum[2] / 1e6 / iterations,
+                sum[1] / iterations);
     }
 
-    private void once(GaleraCluster cluster, ManifestRenderer renderer, StrictResourceReader reader,
-                      SchemaValidator validator) {
+    private void once(
+            GaleraCluster cluster, ManifestRenderer renderer, StrictResourceReader reader, SchemaValidator validator) {
         List<RenderedTemplate> rendered = time("1 templates (FreeMarker)", () -> renderer.render(cluster));
         List<JsonNode> trees = time("2 YAML text -> tree (SnakeYAML)", () -> {
             List<JsonNode> result = new ArrayList<>();

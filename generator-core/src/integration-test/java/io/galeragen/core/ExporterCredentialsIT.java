@@ -1,13 +1,11 @@
 package io.galeragen.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.galeragen.core.model.GaleraCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12, defects 1 to 3, with the real programs: a standalone MariaDB 10.11 (Debian's mariadbd), the real
@@ -34,9 +33,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExporterCredentialsIT {
 
     /** Passwords that go-ini, used raw, cuts (#, ;), expands ($x, ${x}, $$) or unquotes, and the ordinary ones. */
-    private static final List<String> TRICKY_PASSWORDS = List.of("plain-hex-0123abcd", "a#b", "a;b", "semi; #both",
-            "a$b", "${HOME}", "$$", "ends$", "quote'and\"double", "back`tick`", "back\\slash", "trailing\\",
-            " leading and trailing ", "percent%s", "unicode-ünï-密码", "=equals:colon", "\"fully quoted\"");
+    private static final List<String> TRICKY_PASSWORDS = List.of(
+            "plain-hex-0123abcd",
+            "a#b",
+            "a;b",
+            "semi; #both",
+            "a$b",
+            "${HOME}",
+            "$$",
+            "ends$",
+            "quote'and\"double",
+            "back`tick`",
+            "back\\slash",
+            "trailing\\",
+            " leading and trailing ",
+            "percent%s",
+            "unicode-ünï-密码",
+            "=equals:colon",
+            "\"fully quoted\"");
 
     private static StandaloneMariadb server;
     private static Path dir;
@@ -71,8 +85,9 @@ class ExporterCredentialsIT {
             if (!scrape.metrics().contains("\nmysql_up 1\n") || scrape.log().contains("level=ERROR")) {
                 failures.add(password + " -> " + scrape.metric("mysql_up") + "\n" + scrape.log());
             }
-            assertThat(scrape.metrics()).as(password).contains("mysql_global_status_uptime",
-                    "mysql_global_variables_innodb_buffer_pool_size");
+            assertThat(scrape.metrics())
+                    .as(password)
+                    .contains("mysql_global_status_uptime", "mysql_global_variables_innodb_buffer_pool_size");
             dropAccount();
         }
         assertThat(failures).isEmpty();
@@ -88,7 +103,9 @@ class ExporterCredentialsIT {
         Scrape scrape = scrapeWithExporterConfig(secret);
 
         assertThat(scrape.metric("mysql_up")).isEqualTo("mysql_up 1");
-        assertThat(scrape.log()).contains("Scraper enabled").doesNotContain("level=ERROR", "level=WARN")
+        assertThat(scrape.log())
+                .contains("Scraper enabled")
+                .doesNotContain("level=ERROR", "level=WARN")
                 .doesNotContain("scraper=slave_status");
         dropAccount();
     }
@@ -103,20 +120,27 @@ class ExporterCredentialsIT {
             Scrape scrape = scrapeWithExporterConfig(secretMyCnf(bad));
 
             assertThat(scrape.metric("mysql_up")).as(bad).isEqualTo("mysql_up 0");
-            assertThat(scrape.writerLog()).as(bad).contains("exporter-config: ERROR: the exporter's credentials are "
-                    + "unusable:", "reports mysql_up 0; this member serves clients as usual");
+            assertThat(scrape.writerLog())
+                    .as(bad)
+                    .contains(
+                            "exporter-config: ERROR: the exporter's credentials are " + "unusable:",
+                            "reports mysql_up 0; this member serves clients as usual");
             assertThat(scrape.log()).as(bad).contains("invalid-exporter-my.cnf");
         }
         Scrape missing = scrapeWithExporterConfig(dir.resolve("no-such-key"));
         assertThat(missing.metric("mysql_up")).isEqualTo("mysql_up 0");
-        assertThat(missing.writerLog()).contains("does not exist: the Secret named by exporter.credentials lacks that key");
+        assertThat(missing.writerLog())
+                .contains("does not exist: the Secret named by exporter.credentials lacks that key");
     }
 
     // ---- the rendered pieces, run as the pod runs them ----
 
     private record Scrape(String metrics, String log, String writerLog) {
         String metric(String name) {
-            return metrics.lines().filter(line -> line.startsWith(name + " ")).findFirst().orElse("(no " + name + ")");
+            return metrics.lines()
+                    .filter(line -> line.startsWith(name + " "))
+                    .findFirst()
+                    .orElse("(no " + name + ")");
         }
     }
 
@@ -124,11 +148,13 @@ class ExporterCredentialsIT {
         Path files = writeConfigMap();
         Path harness = dir.resolve("entrypoint-harness.sh");
         // docker-entrypoint.sh's docker_process_sql, against this server's socket, then init-users.sh sourced.
-        Files.writeString(harness, "set -eo pipefail\n"
-                + "docker_process_sql() { mariadb --protocol=socket -uroot --socket='" + server.socket()
-                + "' \"$@\"; }\n"
-                + "export GALERA_CONFIG_DIR='" + files + "' EXPORTER_MY_CNF='" + secret + "'\n"
-                + ". '" + files.resolve("init-users.sh") + "'\n");
+        Files.writeString(
+                harness,
+                "set -eo pipefail\n"
+                        + "docker_process_sql() { mariadb --protocol=socket -uroot --socket='" + server.socket()
+                        + "' \"$@\"; }\n"
+                        + "export GALERA_CONFIG_DIR='" + files + "' EXPORTER_MY_CNF='" + secret + "'\n"
+                        + ". '" + files.resolve("init-users.sh") + "'\n");
         ExternalTool.Result result = run(List.of("bash", harness.toString()));
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
@@ -136,18 +162,26 @@ class ExporterCredentialsIT {
     private static Scrape scrapeWithExporterConfig(Path secret) throws Exception {
         Path files = writeConfigMap();
         Path target = dir.resolve("exporter-my.cnf");
-        ExternalTool.Result writer = run(List.of("bash", files.resolve("exporter-config.sh").toString(),
-                secret.toString(), target.toString()));
+        ExternalTool.Result writer = run(
+                List.of("bash", files.resolve("exporter-config.sh").toString(), secret.toString(), target.toString()));
         assertThat(writer.exitCode()).as(writer.output()).isZero();
         List<String> args = new ArrayList<>(List.of(exporterBinary()));
         int webPort = StandaloneMariadb.freePort();
         for (String arg : exporter().getArgs()) {
-            args.add(arg.startsWith("--config.my-cnf=") ? "--config.my-cnf=" + target
-                    : arg.startsWith("--mysqld.address=") ? "--mysqld.address=127.0.0.1:" + server.port()
-                    : arg.startsWith("--web.listen-address=") ? "--web.listen-address=127.0.0.1:" + webPort : arg);
+            args.add(
+                    arg.startsWith("--config.my-cnf=")
+                            ? "--config.my-cnf=" + target
+                            : arg.startsWith("--mysqld.address=")
+                                    ? "--mysqld.address=127.0.0.1:" + server.port()
+                                    : arg.startsWith("--web.listen-address=")
+                                            ? "--web.listen-address=127.0.0.1:" + webPort
+                                            : arg);
         }
         Path log = dir.resolve("exporter.log");
-        Process exporter = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process exporter = new ProcessBuilder(args)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             String metrics = "";
             for (int scrape = 0; scrape < 2; scrape++) {
@@ -162,14 +196,21 @@ class ExporterCredentialsIT {
     }
 
     private static String get(int port) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
             try {
-                return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                return client.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                        .timeout(Duration.ofSeconds(10))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
             } catch (IOException notYet) {
-                assertThat(System.nanoTime()).as("exporter never answered: " + notYet).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("exporter never answered: " + notYet)
+                        .isLessThan(deadline);
                 Thread.sleep(100);
             }
         }
@@ -182,7 +223,8 @@ class ExporterCredentialsIT {
     private static Path writeConfigMap() throws IOException {
         Path files = dir.resolve("configmap");
         Files.createDirectories(files);
-        for (Map.Entry<String, String> file : Renderings.resource(rendering, ConfigMap.class).getData().entrySet()) {
+        for (Map.Entry<String, String> file :
+                Renderings.resource(rendering, ConfigMap.class).getData().entrySet()) {
             Files.writeString(files.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
         }
         return files;

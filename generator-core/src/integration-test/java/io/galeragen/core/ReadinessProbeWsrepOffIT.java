@@ -1,15 +1,14 @@
 package io.galeragen.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.galeragen.core.model.GaleraCluster;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rendered probe.sh against a real server running with Galera off, as the image's entrypoint runs its temporary
@@ -23,7 +22,8 @@ class ReadinessProbeWsrepOffIT {
     void galeraOffIsNotReadyWhereGaleraCnfTurnsItOnAndReadyForAStandalone() throws Exception {
         try (StandaloneMariadb server = StandaloneMariadb.start("probe", "--wsrep_on=OFF")) {
             ExternalTool.Result member = probe(server, GaleraCluster.defaults());
-            ExternalTool.Result standalone = probe(server, GaleraCluster.builder().replicas(1).build());
+            ExternalTool.Result standalone =
+                    probe(server, GaleraCluster.builder().replicas(1).build());
 
             assertThat(member.exitCode()).as(member.output()).isEqualTo(1);
             assertThat(member.output()).contains("not ready: Galera is off on this server (@@wsrep_on=0)");
@@ -33,8 +33,9 @@ class ReadinessProbeWsrepOffIT {
 
     /** probe.sh ready with the cluster's rendered ConfigMap at GALERA_CONFIG_DIR, root over the server's socket. */
     private static ExternalTool.Result probe(StandaloneMariadb server, GaleraCluster cluster) throws Exception {
-        Map<String, String> files = Renderings.resource(GaleraGenerator.builder().build().render(cluster),
-                ConfigMap.class).getData();
+        Map<String, String> files = Renderings.resource(
+                        GaleraGenerator.builder().build().render(cluster), ConfigMap.class)
+                .getData();
         Path config = Files.createDirectories(server.dir().resolve("config-" + cluster.replicas()));
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.writeString(config.resolve(file.getKey()), file.getValue());
@@ -43,7 +44,14 @@ class ReadinessProbeWsrepOffIT {
         // /run/mysqld/mysqld.sock; root logs in by unix_socket, so no password.
         Path home = Files.createDirectories(server.dir().resolve("home"));
         Files.writeString(home.resolve(".my.cnf"), "[client]\nsocket=" + server.socket() + "\n");
-        return ExternalTool.run(server.dir(), List.of("env", "GALERA_CONFIG_DIR=" + config, "HOME=" + home,
-                "bash", config.resolve("probe.sh").toString(), "ready"));
+        return ExternalTool.run(
+                server.dir(),
+                List.of(
+                        "env",
+                        "GALERA_CONFIG_DIR=" + config,
+                        "HOME=" + home,
+                        "bash",
+                        config.resolve("probe.sh").toString(),
+                        "ready"));
     }
 }

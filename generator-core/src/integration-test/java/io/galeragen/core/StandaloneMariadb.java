@@ -1,5 +1,7 @@
 package io.galeragen.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -7,8 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One real mariadbd (Debian's) in a temporary directory, on a free loopback port and its own socket, for tests of the
@@ -29,7 +29,8 @@ final class StandaloneMariadb implements AutoCloseable {
 
     /** Starts a fresh server; extra options go to mariadbd's command line (e.g. {@code --wsrep_on=OFF}). */
     static StandaloneMariadb start(String name, String... options) throws Exception {
-        ExternalTool.requireFiles(List.of("/usr/sbin/mariadbd", "/usr/bin/mariadb-install-db", "/usr/bin/mariadb"),
+        ExternalTool.requireFiles(
+                List.of("/usr/sbin/mariadbd", "/usr/bin/mariadb-install-db", "/usr/bin/mariadb"),
                 "mariadb-server mariadb-client");
         Path dir = Files.createTempDirectory("galera-" + name + "-it");
         Files.createDirectories(dir.resolve("data"));
@@ -48,22 +49,31 @@ final class StandaloneMariadb implements AutoCloseable {
                 bind-address=127.0.0.1
                 skip-name-resolve
                 """.formatted(dir, port));
-        ExternalTool.Result install = ExternalTool.run(dir, List.of("mariadb-install-db", "--no-defaults",
-                "--datadir=" + dir.resolve("data"), "--user=mysql", "--tmpdir=" + dir.resolve("tmp"), "--skip-test-db",
-                "--auth-root-authentication-method=socket"));
+        ExternalTool.Result install = ExternalTool.run(
+                dir,
+                List.of(
+                        "mariadb-install-db",
+                        "--no-defaults",
+                        "--datadir=" + dir.resolve("data"),
+                        "--user=mysql",
+                        "--tmpdir=" + dir.resolve("tmp"),
+                        "--skip-test-db",
+                        "--auth-root-authentication-method=socket"));
         assertThat(install.exitCode()).as(install.output()).isZero();
         List<String> command = new ArrayList<>(List.of("mariadbd", "--defaults-file=" + dir.resolve("my.cnf")));
         command.addAll(List.of(options));
-        Process server = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("mariadbd.out").toFile()).start();
+        Process server = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("mariadbd.out").toFile())
+                .start();
         StandaloneMariadb mariadb = new StandaloneMariadb(dir, port, server);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (mariadb.sql("SELECT 1").exitCode() != 0) {
             if (!server.isAlive() || System.nanoTime() > deadline) {
                 mariadb.close();
                 Path log = dir.resolve("error.log");
-                throw new AssertionError("mariadbd did not start: " + (Files.exists(log) ? Files.readString(log)
-                        : Files.readString(dir.resolve("mariadbd.out"))));
+                throw new AssertionError("mariadbd did not start: "
+                        + (Files.exists(log) ? Files.readString(log) : Files.readString(dir.resolve("mariadbd.out"))));
             }
             Thread.sleep(200);
         }

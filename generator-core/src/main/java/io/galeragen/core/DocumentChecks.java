@@ -12,7 +12,6 @@ import io.galeragen.core.validate.SchemaValidator;
 import io.galeragen.core.validate.StrictResourceReader;
 import io.galeragen.core.yaml.PlainScalars;
 import io.galeragen.core.yaml.Yaml;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,11 +31,15 @@ final class DocumentChecks {
     private final Supplier<StrictResourceReader> reader;
     /** Null when no Kubernetes version is validated against. */
     private final Supplier<SchemaValidator> schemaValidator;
+
     private final List<KubernetesVersion> versions;
     private final boolean typeCheckOwnTemplates;
 
-    DocumentChecks(Supplier<StrictResourceReader> reader, Supplier<SchemaValidator> schemaValidator,
-                   List<KubernetesVersion> versions, boolean typeCheckOwnTemplates) {
+    DocumentChecks(
+            Supplier<StrictResourceReader> reader,
+            Supplier<SchemaValidator> schemaValidator,
+            List<KubernetesVersion> versions,
+            boolean typeCheckOwnTemplates) {
         this.reader = reader;
         this.schemaValidator = schemaValidator;
         this.versions = List.copyOf(versions);
@@ -53,7 +56,11 @@ final class DocumentChecks {
         boolean readTyped = typeCheckOwnTemplates || overridden;
         if (!readTyped && schemaValidator == null) {
             // fabric8's cold start is most of a one-off render's time: read the type when asked for.
-            return Manifest.deferred(rendered.kind(), rendered.objectName(), rendered.templateName(), rendered.yaml(),
+            return Manifest.deferred(
+                    rendered.kind(),
+                    rendered.objectName(),
+                    rendered.templateName(),
+                    rendered.yaml(),
                     yaml -> reader.get().read(Yaml.readTree(yaml, source)));
         }
         JsonNode document = Yaml.readTree(rendered.yaml(), source);
@@ -68,9 +75,12 @@ final class DocumentChecks {
             return Manifest.typed(rendered.templateName(), rendered.yaml(), checked.resource());
         }
         // Kind and name as written: an override template may differ from the built-in one's.
-        return Manifest.deferred(document.path("kind").asText(rendered.kind()),
-                document.path("metadata").path("name").asText(rendered.objectName()), rendered.templateName(),
-                rendered.yaml(), yaml -> reader.get().read(Yaml.readTree(yaml, source)));
+        return Manifest.deferred(
+                document.path("kind").asText(rendered.kind()),
+                document.path("metadata").path("name").asText(rendered.objectName()),
+                rendered.templateName(),
+                rendered.yaml(),
+                yaml -> reader.get().read(Yaml.readTree(yaml, source)));
     }
 
     /** Every document of each manifest file; every problem is named by its file. */
@@ -81,8 +91,8 @@ final class DocumentChecks {
             try {
                 for (JsonNode document : Yaml.readAll(Files.readString(file, StandardCharsets.UTF_8), source)) {
                     Checked checked = check(document, true);
-                    List<Problem> found = checked.unreadable() != null ? checked.unreadable().problems()
-                            : checked.problems();
+                    List<Problem> found =
+                            checked.unreadable() != null ? checked.unreadable().problems() : checked.problems();
                     found.stream().map(problem -> inFile(source, problem)).forEach(problems::add);
                 }
             } catch (IOException e) {
@@ -128,6 +138,5 @@ final class DocumentChecks {
         return problem.at(Input.MANIFEST_FILES, where.startsWith(source) ? where : source + ": " + where);
     }
 
-    private record Checked(HasMetadata resource, List<Problem> problems, GaleraGenException unreadable) {
-    }
+    private record Checked(HasMetadata resource, List<Problem> problems, GaleraGenException unreadable) {}
 }

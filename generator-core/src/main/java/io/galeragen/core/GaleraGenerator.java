@@ -4,12 +4,12 @@ import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.output.CombinedYaml;
-import io.galeragen.core.output.InstallOrder;
 import io.galeragen.core.output.DriftCheck;
+import io.galeragen.core.output.InstallOrder;
 import io.galeragen.core.output.Manifest;
+import io.galeragen.core.output.RequiredSecrets;
 import io.galeragen.core.render.ManifestRenderer;
 import io.galeragen.core.render.RenderedTemplate;
-import io.galeragen.core.output.RequiredSecrets;
 import io.galeragen.core.render.TemplateOverrides;
 import io.galeragen.core.validate.SchemaValidator;
 import io.galeragen.core.validate.StrictResourceReader;
@@ -17,7 +17,6 @@ import io.galeragen.core.validate.TopologyChecks;
 import io.galeragen.core.validate.ValidationTargets;
 import io.galeragen.core.values.Values;
 import io.galeragen.core.values.ValuesSource;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,18 +47,24 @@ public final class GaleraGenerator {
     private final GenerationState state;
 
     private GaleraGenerator(Builder builder) {
-        options = new GeneratorOptions(builder.templateOverrides, builder.schemaLocations, builder.kubernetesVersions,
-                builder.typeCheck, builder.codeIdentity != null ? builder.codeIdentity
-                        : GenerationState.codeIdentity().orElse(null), builder.schemaCache);
+        options = new GeneratorOptions(
+                builder.templateOverrides,
+                builder.schemaLocations,
+                builder.kubernetesVersions,
+                builder.typeCheck,
+                builder.codeIdentity != null
+                        ? builder.codeIdentity
+                        : GenerationState.codeIdentity().orElse(null),
+                builder.schemaCache);
         TemplateOverrides.requireKnown(options.templateOverrides());
-        validation = ValidationTargets.of(options.kubernetesVersions(), options.schemaLocations(),
-                options.schemaCache());
+        validation =
+                ValidationTargets.of(options.kubernetesVersions(), options.schemaLocations(), options.schemaCache());
         // Templates and schemas load on first use: a generate that turns out to be up to date needs neither.
         renderer = new Lazy<>(() -> new ManifestRenderer(options.templateOverrides()));
         Lazy<SchemaValidator> schemaValidator =
                 validation.validates() ? new Lazy<>(() -> new SchemaValidator(validation.locations())) : null;
-        checks = new DocumentChecks(new Lazy<>(StrictResourceReader::new), schemaValidator, validation.versions(),
-                options.typeCheck());
+        checks = new DocumentChecks(
+                new Lazy<>(StrictResourceReader::new), schemaValidator, validation.versions(), options.typeCheck());
         state = new GenerationState(options);
     }
 
@@ -93,8 +98,12 @@ public final class GaleraGenerator {
             throw new GaleraGenException(problems);
         }
         manifests.sort(InstallOrder.COMPARATOR);
-        return new Rendering(manifests, CombinedYaml.of(manifests), TopologyChecks.warnings(cluster),
-                renderer.tools(cluster), RequiredSecrets.of(cluster));
+        return new Rendering(
+                manifests,
+                CombinedYaml.of(manifests),
+                TopologyChecks.warnings(cluster),
+                renderer.tools(cluster),
+                RequiredSecrets.of(cluster));
     }
 
     /**
@@ -142,12 +151,12 @@ public final class GaleraGenerator {
         private List<String> schemaLocations = List.of();
         /** Null: the newest bundled minors. */
         private List<String> kubernetesVersions;
+
         private boolean typeCheck = true;
         private String codeIdentity;
         private Path schemaCache = defaultSchemaCache();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A folder whose files replace built-in templates of the same name. */
         public Builder templateOverrides(Path folder) {

@@ -10,5 +10,4 @@ import io.galeragen.core.output.OutputWriter;
  * @param rendering the checked documents
  * @param files     which files were written, left unchanged, or removed as no longer generated
  */
-public record Generated(GaleraCluster cluster, Rendering rendering, OutputWriter.Report files) {
-}
+public record Generated(GaleraCluster cluster, Rendering rendering, OutputWriter.Report files) {}

@@ -7,7 +7,6 @@ import io.galeragen.core.output.OutputFiles;
 import io.galeragen.core.output.OutputWriter;
 import io.galeragen.core.values.Values;
 import io.galeragen.core.values.ValuesSchema;
-
 import java.util.List;
 import java.util.SortedMap;
 import java.util.function.Function;
@@ -44,8 +43,8 @@ final class Generation {
         return DriftCheck.compare(request.outputDirectory(), files(request, cluster, render.apply(cluster)));
     }
 
-    private static SortedMap<String, String> files(GenerationRequest request, GaleraCluster cluster,
-                                                   Rendering rendering) {
+    private static SortedMap<String, String> files(
+            GenerationRequest request, GaleraCluster cluster, Rendering rendering) {
         SortedMap<String, String> files = OutputFiles.of(rendering.manifests(), request.layout());
         files.putAll(rendering.tools());
         files.put(Notes.FILE_NAME, Notes.text(cluster, rendering.secrets(), request.layout()));

@@ -5,7 +5,6 @@ import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.output.Layout;
 import io.galeragen.core.values.ValuesSource;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -24,16 +23,23 @@ import java.util.Objects;
  * @param stateFile         where generate records what it read and wrote, for {@link GaleraGenerator#upToDate};
  *                          null for none. Keep it out of the output folder (a build folder, not Git).
  */
-public record GenerationRequest(List<ValuesSource> values, Path outputDirectory, Layout layout,
-                                Path valuesSchemaFile, Path stateFile) {
+public record GenerationRequest(
+        List<ValuesSource> values, Path outputDirectory, Layout layout, Path valuesSchemaFile, Path stateFile) {
 
     public GenerationRequest {
         values = List.copyOf(values);
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         Objects.requireNonNull(layout, "layout");
-        if (valuesSchemaFile != null && valuesSchemaFile.toAbsolutePath().normalize().getParent()
-                .equals(outputDirectory.toAbsolutePath().normalize())) {
-            throw new GaleraGenException(Problem.badValue(Input.VALUES_SCHEMA_FILE, "", valuesSchemaFile.toString(),
+        if (valuesSchemaFile != null
+                && valuesSchemaFile
+                        .toAbsolutePath()
+                        .normalize()
+                        .getParent()
+                        .equals(outputDirectory.toAbsolutePath().normalize())) {
+            throw new GaleraGenException(Problem.badValue(
+                    Input.VALUES_SCHEMA_FILE,
+                    "",
+                    valuesSchemaFile.toString(),
                     "a place outside the output folder: kubectl apply -f would read a .json file there as a manifest"));
         }
     }

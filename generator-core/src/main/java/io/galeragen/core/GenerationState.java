@@ -3,7 +3,6 @@ package io.galeragen.core;
 import io.galeragen.core.digest.Sha256;
 import io.galeragen.core.render.TemplateEngine;
 import io.galeragen.core.values.ValuesSource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -73,7 +72,8 @@ final class GenerationState {
                     warnings.add(line.substring(8));
                 }
             }
-            return cluster == null || documents < 0 ? Optional.empty()
+            return cluster == null || documents < 0
+                    ? Optional.empty()
                     : Optional.of(new UpToDate(cluster, documents, warnings));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty(); // a state we cannot read is a state we do not trust
@@ -92,13 +92,27 @@ final class GenerationState {
                 Files.deleteIfExists(stateFile);
                 return;
             }
-            StringBuilder text = new StringBuilder(HEADER).append("inputs ").append(inputs.get()).append('\n')
-                    .append("cluster ").append(generated.cluster().name()).append('\n')
-                    .append("documents ").append(generated.rendering().manifests().size()).append('\n');
-            generated.rendering().warnings().forEach(warning ->
-                    text.append("warning ").append(warning.replace('\n', ' ')).append('\n'));
-            files.forEach((name, content) -> text.append("file ").append(name).append(' ')
-                    .append(Sha256.hex(content.getBytes(StandardCharsets.UTF_8))).append('\n'));
+            StringBuilder text = new StringBuilder(HEADER)
+                    .append("inputs ")
+                    .append(inputs.get())
+                    .append('\n')
+                    .append("cluster ")
+                    .append(generated.cluster().name())
+                    .append('\n')
+                    .append("documents ")
+                    .append(generated.rendering().manifests().size())
+                    .append('\n');
+            generated
+                    .rendering()
+                    .warnings()
+                    .forEach(warning -> text.append("warning ")
+                            .append(warning.replace('\n', ' '))
+                            .append('\n'));
+            files.forEach((name, content) -> text.append("file ")
+                    .append(name)
+                    .append(' ')
+                    .append(Sha256.hex(content.getBytes(StandardCharsets.UTF_8)))
+                    .append('\n'));
             Files.createDirectories(stateFile.toAbsolutePath().getParent());
             Path temporary = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
@@ -168,12 +182,13 @@ final class GenerationState {
      */
     static Optional<String> codeIdentity() {
         try {
-            Optional<String> core = jarIdentity(GenerationState.class.getProtectionDomain().getCodeSource()
-                    .getLocation());
-            Optional<String> templates = jarIdentity(GenerationState.class.getResource(
-                    TemplateEngine.CLASSPATH_ROOT + "/statefulset.yaml.ftl"));
+            Optional<String> core = jarIdentity(
+                    GenerationState.class.getProtectionDomain().getCodeSource().getLocation());
+            Optional<String> templates = jarIdentity(
+                    GenerationState.class.getResource(TemplateEngine.CLASSPATH_ROOT + "/statefulset.yaml.ftl"));
             return core.isPresent() && templates.isPresent()
-                    ? Optional.of(core.get() + "; " + templates.get()) : Optional.empty();
+                    ? Optional.of(core.get() + "; " + templates.get())
+                    : Optional.empty();
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }

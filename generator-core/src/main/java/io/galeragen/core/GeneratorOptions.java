@@ -19,12 +19,16 @@ import java.util.List;
  * @param codeIdentity       the galera-gen code that renders (its jars), for the fingerprint; null when unknown
  * @param schemaCache        where fetched schemas are cached
  */
-record GeneratorOptions(@FingerprintedByContent Path templateOverrides, List<String> schemaLocations,
-                        List<String> kubernetesVersions, boolean typeCheck, String codeIdentity, Path schemaCache) {
+record GeneratorOptions(
+        @FingerprintedByContent Path templateOverrides,
+        List<String> schemaLocations,
+        List<String> kubernetesVersions,
+        boolean typeCheck,
+        String codeIdentity,
+        Path schemaCache) {
 
     /** A folder that the fingerprint takes by the content of its files, not its path: a run reads them. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
-    @interface FingerprintedByContent {
-    }
+    @interface FingerprintedByContent {}
 }

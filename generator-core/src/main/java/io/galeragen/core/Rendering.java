@@ -2,7 +2,6 @@ package io.galeragen.core;
 
 import io.galeragen.core.output.Manifest;
 import io.galeragen.core.output.RequiredSecrets;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
@@ -18,8 +17,12 @@ import java.util.TreeMap;
  *                     runs with kubectl when the cluster waits for a decision
  * @param secrets      the Secrets the manifests refer to, which must exist before the pods can start
  */
-public record Rendering(List<Manifest> manifests, String combinedYaml, List<String> warnings,
-                        SortedMap<String, String> tools, RequiredSecrets secrets) {
+public record Rendering(
+        List<Manifest> manifests,
+        String combinedYaml,
+        List<String> warnings,
+        SortedMap<String, String> tools,
+        RequiredSecrets secrets) {
 
     public Rendering {
         manifests = List.copyOf(manifests);

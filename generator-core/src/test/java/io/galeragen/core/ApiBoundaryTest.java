@@ -1,6 +1,6 @@
 package io.galeragen.core;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -16,8 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The embedders' API: the packages listed in {@link #API} (documented as such in their package-info and grouped so
@@ -26,17 +25,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApiBoundaryTest {
 
-    static final Set<String> API = Set.of("io.galeragen.core", "io.galeragen.core.model", "io.galeragen.core.error",
-            "io.galeragen.core.values", "io.galeragen.core.output");
-    static final Set<String> INTERNAL = Set.of("io.galeragen.core.render", "io.galeragen.core.validate",
-            "io.galeragen.core.yaml", "io.galeragen.core.digest");
+    static final Set<String> API = Set.of(
+            "io.galeragen.core",
+            "io.galeragen.core.model",
+            "io.galeragen.core.error",
+            "io.galeragen.core.values",
+            "io.galeragen.core.output");
+    static final Set<String> INTERNAL = Set.of(
+            "io.galeragen.core.render",
+            "io.galeragen.core.validate",
+            "io.galeragen.core.yaml",
+            "io.galeragen.core.digest");
 
     @Test
     void apiSignaturesNameNoInternalType() throws Exception {
         Set<String> leaks = new TreeSet<>();
         List<Class<?>> apiTypes = publicTypesIn(API);
-        assertThat(apiTypes).extracting(Class::getSimpleName).contains("GaleraGenerator", "Rendering",
-                "GenerationRequest", "GaleraCluster", "ValuesSource", "GaleraGenException", "Manifest", "Layout");
+        assertThat(apiTypes)
+                .extracting(Class::getSimpleName)
+                .contains(
+                        "GaleraGenerator",
+                        "Rendering",
+                        "GenerationRequest",
+                        "GaleraCluster",
+                        "ValuesSource",
+                        "GaleraGenException",
+                        "Manifest",
+                        "Layout");
         for (Class<?> type : apiTypes) {
             for (Method method : type.getMethods()) {
                 if (method.getDeclaringClass().getPackageName().startsWith("io.galeragen")) {
@@ -60,8 +75,12 @@ class ApiBoundaryTest {
         Path sources = Path.of("src/main/java/io/galeragen/core");
         try (Stream<Path> folders = Files.walk(sources)) {
             for (Path folder : folders.filter(Files::isDirectory).toList()) {
-                String name = ("io/galeragen/core/" + sources.relativize(folder)).replace('/', '.').replaceAll("\\.$", "");
-                assertThat(API.contains(name) || INTERNAL.contains(name)).as(name + " is classified").isTrue();
+                String name = ("io/galeragen/core/" + sources.relativize(folder))
+                        .replace('/', '.')
+                        .replaceAll("\\.$", "");
+                assertThat(API.contains(name) || INTERNAL.contains(name))
+                        .as(name + " is classified")
+                        .isTrue();
                 String info = Files.readString(folder.resolve("package-info.java"));
                 assertThat(info).as(name).contains(API.contains(name) ? "API for embedders" : "Internal:");
             }
@@ -90,8 +109,10 @@ class ApiBoundaryTest {
         List<Class<?>> types = new ArrayList<>();
         Path classes = Path.of("target/classes");
         try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".class")).toList()) {
+                String name =
+                        classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, ApiBoundaryTest.class.getClassLoader());
                 if (packages.contains(type.getPackageName()) && Modifier.isPublic(type.getModifiers())) {
                     types.add(type);

@@ -1,13 +1,13 @@
 package io.galeragen.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.galeragen.core.output.Notes;
 import io.galeragen.core.yaml.Yaml;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * examples/ceph-rbd-3-zones: the committed expected output is what galera-gen renders for the example, byte for byte
@@ -64,11 +63,15 @@ class CephRbdExampleTest {
     /** Every leaf set in values.yaml exists in the model under the same key path, with the same value. */
     private static void assertSame(String path, JsonNode values, JsonNode model) {
         if (values.isObject()) {
-            assertThat(model.isObject()).as(path + " is not an object in the model").isTrue();
+            assertThat(model.isObject())
+                    .as(path + " is not an object in the model")
+                    .isTrue();
             for (Iterator<Map.Entry<String, JsonNode>> fields = values.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                assertThat(model.has(field.getKey())).as(child + " is no key path of the model").isTrue();
+                assertThat(model.has(field.getKey()))
+                        .as(child + " is no key path of the model")
+                        .isTrue();
                 // Maps (labels, selectors) are compared whole: a values map replaces the default.
                 assertSame(child, field.getValue(), model.get(field.getKey()));
             }
@@ -100,7 +103,8 @@ class CephRbdExampleTest {
         }
         if (value instanceof Enum<?> constant) {
             try {
-                return nodes.textNode((String) constant.getClass().getMethod("value").invoke(constant));
+                return nodes.textNode(
+                        (String) constant.getClass().getMethod("value").invoke(constant));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }

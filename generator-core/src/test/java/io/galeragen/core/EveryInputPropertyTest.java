@@ -1,5 +1,8 @@
 package io.galeragen.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
 import io.galeragen.core.HostileValues.ValuesCase;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Problem;
@@ -7,14 +10,6 @@ import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.output.Layout;
 import io.galeragen.core.values.ValueShape;
 import io.galeragen.core.values.ValuesSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -38,9 +33,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Every values file gets a clear answer (issue 15). Files generated from the values schema and changed the ways
@@ -64,19 +63,23 @@ class EveryInputPropertyTest {
     private static final int SAME_CASES = 200;
     /** Only a guard against hangs: the machine is shared, so wall time per case is reported, not asserted. */
     private static final long HANG_GUARD_SECONDS = 60;
+
     private static final Pattern JAVA_INTERNALS = Pattern.compile(
             "\\b(?:java|javax|jdk|sun|com|org|net)\\.[a-z]+\\.|\\b[A-Z][A-Za-z]*(?:Exception|Error|Event)\\b"
                     + "|\\bVALUE_[A-Z_]+|\\b(?:START|END)_(?:OBJECT|ARRAY)\\b|\\bFIELD_NAME\\b|StreamReadConstraints"
                     + "|@[0-9a-f]{6,}|\\bnull pointer\\b");
     /** The ways a problem says what is allowed; each names the bad value or key and the allowed form. */
     private static final List<Pattern> CLEAR_MESSAGES = Stream.of(
-            ".+ (?:is|are) not allowed: .+",
-            "is not a known key; (?:did you mean .+\\?|the keys .+ are .+)",
-            "is a duplicate key \\(first set at .+\\)",
-            "is not valid YAML: .+",
-            "uses the alias \\*.+; values files may not use YAML aliases, write the value out",
-            "is missing: .+",
-            "is set by galera\\.gcacheSize; set it there").map(Pattern::compile).toList();
+                    ".+ (?:is|are) not allowed: .+",
+                    "is not a known key; (?:did you mean .+\\?|the keys .+ are .+)",
+                    "is a duplicate key \\(first set at .+\\)",
+                    "is not valid YAML: .+",
+                    "uses the alias \\*.+; values files may not use YAML aliases, write the value out",
+                    "is missing: .+",
+                    "is set by galera\\.gcacheSize; set it there")
+            .map(Pattern::compile)
+            .toList();
+
     private static final Pattern WHERE = Pattern.compile("values\\.yaml(?::\\d+)?(?:: .+)?|[A-Za-z\"].*");
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -123,8 +126,16 @@ class EveryInputPropertyTest {
                     assertClearAnswer(input);
                 } catch (AssertionError failed) {
                     // Surefire reports a dynamic test by number: the message says which case, and how to rerun it.
-                    throw new AssertionError(String.format(Locale.ROOT, "case %d of seed %d failed (run it alone "
-                            + "with -D%s=%d): %s", index, SEED, ONE_CASE, index, failed.getMessage()), failed);
+                    throw new AssertionError(
+                            String.format(
+                                    Locale.ROOT,
+                                    "case %d of seed %d failed (run it alone " + "with -D%s=%d): %s",
+                                    index,
+                                    SEED,
+                                    ONE_CASE,
+                                    index,
+                                    failed.getMessage()),
+                            failed);
                 }
             });
         });
@@ -140,7 +151,9 @@ class EveryInputPropertyTest {
             ValuesCase once = first.next(Gen.source(SEED, index));
             ValuesCase again = second.next(Gen.source(SEED, index));
             assertThat(again.toString()).as("case %d", index).isEqualTo(once.toString());
-            assertThat(Arrays.equals(again.bytes(), once.bytes())).as("bytes of case %d", index).isTrue();
+            assertThat(Arrays.equals(again.bytes(), once.bytes()))
+                    .as("bytes of case %d", index)
+                    .isTrue();
             assertThat(again.refusedNaming()).as("case %d", index).isEqualTo(once.refusedNaming());
             kinds.add(once.kind());
         }
@@ -177,9 +190,13 @@ class EveryInputPropertyTest {
             throw new AssertionError(input + ": crashed", outcome.crash());
         } else if (outcome.refused() != null) {
             assertClear(input, outcome.refused());
-            assertThat(snapshot(output)).as("%s: the output folder after a refusal", input).isEqualTo(before);
+            assertThat(snapshot(output))
+                    .as("%s: the output folder after a refusal", input)
+                    .isEqualTo(before);
         } else {
-            assertThat(input.refusedNaming()).as("%s: should have been refused", input).isEmpty();
+            assertThat(input.refusedNaming())
+                    .as("%s: should have been refused", input)
+                    .isEmpty();
             assertReadsBack(input, outcome.cluster());
         }
     }
@@ -190,23 +207,34 @@ class EveryInputPropertyTest {
             assertThat(problem.where()).as("%s: where of %s", input, problem).matches(WHERE);
             if (!problem.where().startsWith("values.yaml")) {
                 String path = problem.where().split("[.\\[]")[0];
-                assertThat(ValueShape.ROOT.fields()).as("%s: %s names a key path", input, problem).containsKey(path);
+                assertThat(ValueShape.ROOT.fields())
+                        .as("%s: %s names a key path", input, problem)
+                        .containsKey(path);
             }
-            assertThat(CLEAR_MESSAGES).as("%s: %s says what is allowed", input, problem)
+            assertThat(CLEAR_MESSAGES)
+                    .as("%s: %s says what is allowed", input, problem)
                     .anyMatch(form -> form.matcher(problem.message()).matches());
             assertThat(JAVA_INTERNALS.matcher(problem.toString()).find())
-                    .as("%s: %s has no Java internals", input, problem).isFalse();
-            assertThat(problem.toString().length()).as("%s: %s is short", input, problem).isLessThan(1000);
+                    .as("%s: %s has no Java internals", input, problem)
+                    .isFalse();
+            assertThat(problem.toString().length())
+                    .as("%s: %s is short", input, problem)
+                    .isLessThan(1000);
         }
-        input.refusedNaming().ifPresent(anchor -> assertThat(refused.problems()).as("%s: a problem names %s", input,
-                anchor).anyMatch(problem -> problem.where().contains(anchor)));
+        input.refusedNaming()
+                .ifPresent(anchor -> assertThat(refused.problems())
+                        .as("%s: a problem names %s", input, anchor)
+                        .anyMatch(problem -> problem.where().contains(anchor)));
     }
 
     /** Every written manifest, read as YAML 1.1: its name, namespace, labels and annotations are the input's. */
     @SuppressWarnings("unchecked")
     private static void assertReadsBack(ValuesCase input, GaleraCluster cluster) throws IOException {
         int documents = 0;
-        for (Path file : Files.list(output).filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        for (Path file : Files.list(output)
+                .filter(f -> f.toString().endsWith(".yaml"))
+                .sorted()
+                .toList()) {
             Map<String, Object> document = YAML_11.load(Files.readString(file));
             if (!document.containsKey("kind") || document.get("kind").equals("Kustomization")) {
                 continue;
@@ -224,10 +252,14 @@ class EveryInputPropertyTest {
             }
             Map<Object, Object> labels = (Map<Object, Object>) metadata.get("labels");
             Map<Object, Object> annotations = (Map<Object, Object>) metadata.getOrDefault("annotations", Map.of());
-            cluster.labels().forEach((key, value) -> assertThat(labels.get(key)).as("%s label %s", what, key)
-                    .isEqualTo(value));
-            cluster.annotations().forEach((key, value) -> assertThat(annotations.get(key))
-                    .as("%s annotation %s", what, key).isEqualTo(value));
+            cluster.labels()
+                    .forEach((key, value) -> assertThat(labels.get(key))
+                            .as("%s label %s", what, key)
+                            .isEqualTo(value));
+            cluster.annotations()
+                    .forEach((key, value) -> assertThat(annotations.get(key))
+                            .as("%s annotation %s", what, key)
+                            .isEqualTo(value));
         }
         assertThat(documents).as(input + ": documents written").isGreaterThanOrEqualTo(5);
     }
@@ -250,8 +282,8 @@ class EveryInputPropertyTest {
         return files;
     }
 
-    private record Outcome(GaleraCluster cluster, GaleraGenException refused, Throwable crash, long wallNanos,
-                           long cpuNanos) {
+    private record Outcome(
+            GaleraCluster cluster, GaleraGenException refused, Throwable crash, long wallNanos, long cpuNanos) {
         Outcome(GaleraCluster cluster, GaleraGenException refused, Throwable crash) {
             this(cluster, refused, crash, 0, 0);
         }
@@ -297,14 +329,32 @@ class EveryInputPropertyTest {
         }
 
         String summary() {
-            return String.format(Locale.ROOT, "EveryInputPropertyTest: %d cases, %d clear errors, %d accepted, "
-                            + "%d crashes, %d hangs; per case wall median %.1f ms, p99 %.1f ms, max %.1f ms; "
-                            + "CPU median %.1f ms, p99 %.1f ms, max %.1f ms (%s)", cases, refused, accepted, crashes,
-                    hangs, percentile(wall, 50), percentile(wall, 99), percentile(wall, 100), percentile(cpu, 50),
-                    percentile(cpu, 99), percentile(cpu, 100), slowest)
-                    + byKind.entrySet().stream().map(kind -> String.format(Locale.ROOT, "%n  %-22s %4d cases, %4d "
-                            + "refused, %4d accepted", kind.getKey(), kind.getValue()[0], kind.getValue()[1],
-                            kind.getValue()[2])).reduce("", String::concat);
+            return String.format(
+                            Locale.ROOT,
+                            "EveryInputPropertyTest: %d cases, %d clear errors, %d accepted, "
+                                    + "%d crashes, %d hangs; per case wall median %.1f ms, p99 %.1f ms, max %.1f ms; "
+                                    + "CPU median %.1f ms, p99 %.1f ms, max %.1f ms (%s)",
+                            cases,
+                            refused,
+                            accepted,
+                            crashes,
+                            hangs,
+                            percentile(wall, 50),
+                            percentile(wall, 99),
+                            percentile(wall, 100),
+                            percentile(cpu, 50),
+                            percentile(cpu, 99),
+                            percentile(cpu, 100),
+                            slowest)
+                    + byKind.entrySet().stream()
+                            .map(kind -> String.format(
+                                    Locale.ROOT,
+                                    "%n  %-22s %4d cases, %4d " + "refused, %4d accepted",
+                                    kind.getKey(),
+                                    kind.getValue()[0],
+                                    kind.getValue()[1],
+                                    kind.getValue()[2]))
+                            .reduce("", String::concat);
         }
 
         private static double percentile(List<Long> nanos, int percent) {

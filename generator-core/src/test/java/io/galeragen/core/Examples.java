@@ -5,7 +5,6 @@ import io.galeragen.core.model.Defaults;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.Placement;
 import io.galeragen.core.model.Resources;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +16,7 @@ import java.util.Map;
  */
 public final class Examples {
 
-    private Examples() {
-    }
+    private Examples() {}
 
     /** examples/ceph-rbd-3-zones: a ceph-csi RBD class, three zones, one member per node, monitoring, NetworkPolicy. */
     public static GaleraCluster cephRbd3Zones() {
@@ -29,22 +27,29 @@ public final class Examples {
                 .replicas(3)
                 .storage(Defaults.STORAGE.withSize("50Gi").withStorageClassName("ceph-rbd-galera"))
                 .resources(new Resources("2", "4Gi", null, "4Gi"))
-                .storageClass(Defaults.STORAGE_CLASS.withCreate(true).withCephRbd(Defaults.CEPH_RBD
-                        .withClusterID("b9127830-b0cc-4e34-aa47-9d1a2e9949a8")
-                        .withPool("galera")
-                        .withSecrets(new CephSecret("csi-rbd-secret", "ceph-csi"))))
+                .storageClass(Defaults.STORAGE_CLASS
+                        .withCreate(true)
+                        .withCephRbd(Defaults.CEPH_RBD
+                                .withClusterID("b9127830-b0cc-4e34-aa47-9d1a2e9949a8")
+                                .withPool("galera")
+                                .withSecrets(new CephSecret("csi-rbd-secret", "ceph-csi"))))
                 .topology(Defaults.TOPOLOGY
                         .withAntiAffinity(Placement.REQUIRED)
                         .withZoneSpread(Placement.REQUIRED)
                         .withZones(List.of("zone-a", "zone-b", "zone-c"))
                         .withNodeSelector(Map.of("node-role.example.com/database", "true"))
                         .withTolerations(List.of("dedicated=database:NoSchedule")))
-                .monitoring(Defaults.MONITORING.withServiceMonitor(true).withPrometheusRule(true)
+                .monitoring(Defaults.MONITORING
+                        .withServiceMonitor(true)
+                        .withPrometheusRule(true)
                         .withLabels(Map.of("release", "kube-prometheus-stack")))
-                .networkPolicy(Defaults.NETWORK_POLICY.withEnabled(true)
+                .networkPolicy(Defaults.NETWORK_POLICY
+                        .withEnabled(true)
                         .withClientPodLabels(Map.of("app.kubernetes.io/part-of", "shop")))
                 .tls(new io.galeragen.core.model.Tls(true, "orders-tls"))
-                .initialUsers(defaults.initialUsers().withDatabase("orders").withUser("orders_app")
+                .initialUsers(defaults.initialUsers()
+                        .withDatabase("orders")
+                        .withUser("orders_app")
                         .withPassword(io.galeragen.core.model.SecretRef.of("orders-credentials", "app-password")))
                 .build();
     }
@@ -57,6 +62,7 @@ public final class Examples {
                 return candidate;
             }
         }
-        throw new IllegalStateException("examples/ not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "examples/ not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -1,6 +1,6 @@
 package io.galeragen.core;
 
-import org.junit.jupiter.api.Assumptions;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs a command-line tool the tests need (promtool, shellcheck). Where the tool is missing the test is skipped on a
@@ -18,13 +17,11 @@ import static org.assertj.core.api.Assertions.fail;
  */
 public final class ExternalTool {
 
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     private static final java.util.Set<String> TOLD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private ExternalTool() {
-    }
+    private ExternalTool() {}
 
     public static void require(String tool, String debianPackage) {
         boolean present;
@@ -40,7 +37,8 @@ public final class ExternalTool {
 
     /** Files a test runs (a server, a library): each must exist. */
     public static void requireFiles(List<String> paths, String debianPackages) {
-        List<String> absent = paths.stream().filter(path -> !Files.exists(Path.of(path))).toList();
+        List<String> absent =
+                paths.stream().filter(path -> !Files.exists(Path.of(path))).toList();
         if (!absent.isEmpty()) {
             missing("missing " + absent, debianPackages);
         }
@@ -73,8 +71,10 @@ public final class ExternalTool {
 
     public static Result run(Path directory, List<String> command) {
         try {
-            Process process = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile())
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(new ArrayList<>(command))
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(120, TimeUnit.SECONDS)) {

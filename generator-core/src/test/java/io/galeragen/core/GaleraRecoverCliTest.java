@@ -1,10 +1,8 @@
 package io.galeragen.core;
 
-import io.galeragen.core.model.GaleraCluster;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.galeragen.core.model.GaleraCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * galera-recover's command line as a person meets it: help, usage errors, a kubectl that fails or finds nothing,
@@ -24,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GaleraRecoverCliTest {
 
-    private static final GaleraGenerator GENERATOR = GaleraGenerator.builder().kubernetesVersions(List.of()).build();
+    private static final GaleraGenerator GENERATOR =
+            GaleraGenerator.builder().kubernetesVersions(List.of()).build();
 
     @TempDir
     Path dir;
@@ -32,13 +32,17 @@ class GaleraRecoverCliTest {
     private Path script;
     private Path kubectl;
 
-    record Run(int exitCode, String stdout, String stderr) {
-    }
+    record Run(int exitCode, String stdout, String stderr) {}
 
     @BeforeEach
     void writeTheGeneratedScript() throws IOException {
-        String rendered = GENERATOR.render(GaleraCluster.builder().name("shop-db").namespace("shop").build())
-                .tools().get("galera-recover");
+        String rendered = GENERATOR
+                .render(GaleraCluster.builder()
+                        .name("shop-db")
+                        .namespace("shop")
+                        .build())
+                .tools()
+                .get("galera-recover");
         script = Files.writeString(dir.resolve("galera-recover"), rendered);
         kubectl = dir.resolve("kubectl");
     }
@@ -48,7 +52,9 @@ class GaleraRecoverCliTest {
         Run run = run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).startsWith("Usage:\n  galera-recover [-n NAMESPACE]").contains("--plan-from FILE")
+        assertThat(run.stdout())
+                .startsWith("Usage:\n  galera-recover [-n NAMESPACE]")
+                .contains("--plan-from FILE")
                 .contains("NAMESPACE and STATEFULSET default to the cluster this copy was generated for");
         assertThat(run.stderr()).isEmpty();
     }
@@ -82,7 +88,8 @@ class GaleraRecoverCliTest {
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).startsWith("PLAN none\nreason: a Primary component is up (shop-db-0");
-        assertThat(Files.readAllLines(dir.resolve("calls"))).first()
+        assertThat(Files.readAllLines(dir.resolve("calls")))
+                .first()
                 .isEqualTo("kubectl -n shop get statefulset shop-db -o jsonpath={.spec.replicas}");
     }
 
@@ -96,8 +103,9 @@ class GaleraRecoverCliTest {
         Run run = run("shop-dbx");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr()).isEqualTo("galera-recover: cannot read statefulset shop-dbx in namespace shop with "
-                + kubectl + ":\n  Error from server (NotFound): statefulsets.apps \"shop-dbx\" not found\n");
+        assertThat(run.stderr())
+                .isEqualTo("galera-recover: cannot read statefulset shop-dbx in namespace shop with " + kubectl
+                        + ":\n  Error from server (NotFound): statefulsets.apps \"shop-dbx\" not found\n");
         assertThat(run.stdout()).doesNotContain("PLAN");
     }
 
@@ -111,7 +119,8 @@ class GaleraRecoverCliTest {
         Run run = run();
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr()).contains("cannot read statefulset shop-db in namespace shop")
+        assertThat(run.stderr())
+                .contains("cannot read statefulset shop-db in namespace shop")
                 .contains("The connection to the server localhost:8080 was refused");
     }
 
@@ -127,8 +136,10 @@ class GaleraRecoverCliTest {
         Run run = run();
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr()).isEqualTo("galera-recover: no pod of statefulset shop-db in namespace shop exists"
-                + " (shop-db-0 to shop-db-2 not found); nothing to recover. See: " + kubectl + " -n shop get pods\n");
+        assertThat(run.stderr())
+                .isEqualTo("galera-recover: no pod of statefulset shop-db in namespace shop exists"
+                        + " (shop-db-0 to shop-db-2 not found); nothing to recover. See: " + kubectl
+                        + " -n shop get pods\n");
     }
 
     @Test
@@ -138,8 +149,9 @@ class GaleraRecoverCliTest {
         Run run = run("-n", "db", "orders");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr()).isEqualTo("galera-recover: statefulset orders in namespace db has 0 replicas: no pod"
-                + " to recover (scale it up first)\n");
+        assertThat(run.stderr())
+                .isEqualTo("galera-recover: statefulset orders in namespace db has 0 replicas: no pod"
+                        + " to recover (scale it up first)\n");
     }
 
     private void fakeKubectl(String body) throws IOException {
@@ -152,14 +164,17 @@ class GaleraRecoverCliTest {
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().putAll(Map.of("KUBECTL", kubectl.toString()));
-        builder.redirectError(dir.resolve("stderr").toFile()).redirectOutput(dir.resolve("stdout").toFile());
+        builder.redirectError(dir.resolve("stderr").toFile())
+                .redirectOutput(dir.resolve("stdout").toFile());
         Process process = builder.start();
         process.getOutputStream().close();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("galera-recover did not finish in 30 s");
         }
-        return new Run(process.exitValue(), Files.readString(dir.resolve("stdout"), StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                Files.readString(dir.resolve("stdout"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8));
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.galeragen.core.values.ValuesSchema;
 import io.galeragen.core.yaml.Yaml;
-
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -32,6 +31,7 @@ final class HostileValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Stands where a snippet of YAML text goes: plain text to the writer, so it is written as it is. */
     private static final String PLACEHOLDER = "snippetplaceholder";
+
     static final int FILE_LIMIT = 1 << 20;
     static final int LINE_LIMIT = 256 * 1024;
     private static final ObjectNode SCHEMA = ValuesSchema.generate();
@@ -53,13 +53,14 @@ final class HostileValues {
             Map.entry("storageClass.cephRbd.clusterID", List.of("b9127830-b0cc-4e34-aa47-9d1a2e9949a8")),
             Map.entry("storageClass.cephRbd.pool", List.of("galera")),
             Map.entry("tls.secretName", List.of("db-tls")));
+
     private static final Map<String, List<String>> LIST_SAMPLES = Map.of(
             "topology.zones", List.of("zone-a", "zone-b", "zone-c"),
             "topology.tolerations", List.of("dedicated=database:NoSchedule", "spot:NoExecute"),
             "galera.extraCnf", List.of("max_connections=500", "skip_name_resolve"),
             "storage.accessModes", List.of("ReadWriteOnce"));
-    private static final List<String> MAP_KEYS = List.of("team", "app.kubernetes.io/part-of", "example.com/owner",
-            "evs.suspect_timeout");
+    private static final List<String> MAP_KEYS =
+            List.of("team", "app.kubernetes.io/part-of", "example.com/owner", "evs.suspect_timeout");
     private static final List<String> MAP_VALUES = List.of("db", "shop", "PT10S", "x1");
 
     /** One values file: what was done to it, its bytes, and what the change alone must lead to. */
@@ -75,8 +76,7 @@ final class HostileValues {
         ValuesCase apply(ObjectNode tree);
     }
 
-    private HostileValues() {
-    }
+    private HostileValues() {}
 
     /** A values file generated from the schema, then changed: a new generator, sharing no state with others. */
     static Gen<ValuesCase> cases() {
@@ -89,8 +89,8 @@ final class HostileValues {
         List<Gen<Optional<Map.Entry<String, JsonNode>>>> fields = new ArrayList<>();
         schema.path("properties").properties().forEach(property -> {
             String child = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
-            Gen<Optional<Map.Entry<String, JsonNode>>> present = valueOf(property.getValue(), child)
-                    .map(value -> Optional.of(Map.entry(property.getKey(), value)));
+            Gen<Optional<Map.Entry<String, JsonNode>>> present =
+                    valueOf(property.getValue(), child).map(value -> Optional.of(Map.entry(property.getKey(), value)));
             fields.add(Gen.frequency(Map.entry(3, Gen.just(Optional.empty())), Map.entry(1, present)));
         });
         return Gen.combine(fields).map(entries -> {
@@ -114,18 +114,20 @@ final class HostileValues {
         return switch (kind) {
             case "integer" -> Gen.of(fallback.asInt(), 0, 1, 2, 3, 5, 32, 65535).map(NODES::numberNode);
             case "boolean" -> Gen.of(true, false).map(NODES::booleanNode);
-            case "array" -> Gen.of(LIST_SAMPLES.getOrDefault(path, List.of("x"))).list(3)
-                    .map(items -> {
-                        ArrayNode array = NODES.arrayNode();
-                        items.forEach(array::add);
-                        return array;
-                    });
-            case "object" -> Gen.combine(Gen.of(MAP_KEYS), Gen.of(MAP_VALUES), Map::entry)
-                    .list(3).map(entries -> {
-                        ObjectNode map = NODES.objectNode();
-                        entries.forEach(entry -> map.put(entry.getKey(), entry.getValue()));
-                        return map;
-                    });
+            case "array" ->
+                Gen.of(LIST_SAMPLES.getOrDefault(path, List.of("x"))).list(3).map(items -> {
+                    ArrayNode array = NODES.arrayNode();
+                    items.forEach(array::add);
+                    return array;
+                });
+            case "object" ->
+                Gen.combine(Gen.of(MAP_KEYS), Gen.of(MAP_VALUES), Map::entry)
+                        .list(3)
+                        .map(entries -> {
+                            ObjectNode map = NODES.objectNode();
+                            entries.forEach(entry -> map.put(entry.getKey(), entry.getValue()));
+                            return map;
+                        });
             default -> {
                 List<JsonNode> samples = new ArrayList<>();
                 samples.add(fallback.isMissingNode() ? NODES.nullNode() : fallback);
@@ -142,8 +144,11 @@ final class HostileValues {
             if (property.getValue().has("properties")) {
                 leaves(property.getValue(), child, into);
             } else {
-                into.put(child, property.getValue().has("enum") ? "enum" : type.isArray() ? type.get(0).asText()
-                        : type.asText());
+                into.put(
+                        child,
+                        property.getValue().has("enum")
+                                ? "enum"
+                                : type.isArray() ? type.get(0).asText() : type.asText());
             }
         });
         return into;
@@ -151,7 +156,9 @@ final class HostileValues {
 
     private static List<String> leavesOf(String... types) {
         List<String> wanted = List.of(types);
-        return LEAVES.entrySet().stream().filter(leaf -> wanted.contains(leaf.getValue())).map(Map.Entry::getKey)
+        return LEAVES.entrySet().stream()
+                .filter(leaf -> wanted.contains(leaf.getValue()))
+                .map(Map.Entry::getKey)
                 .toList();
     }
 
@@ -159,8 +166,11 @@ final class HostileValues {
 
     private static Gen<Mutation> mutations() {
         return Gen.frequency(
-                Map.entry(3, named("schema only", Gen.just(tree -> write("as generated", tree, Map.of(),
-                        Optional.empty())))),
+                Map.entry(
+                        3,
+                        named(
+                                "schema only",
+                                Gen.just(tree -> write("as generated", tree, Map.of(), Optional.empty())))),
                 Map.entry(2, named("1 null", nulls())),
                 Map.entry(3, named("2 long text", longValues())),
                 Map.entry(1, named("3 deep nesting", deepNesting())),
@@ -193,8 +203,8 @@ final class HostileValues {
         Gen<Integer> lengths = Gen.of(41, 64, 81, 254, 317, 399, 4094, 70_000, 262_145, 1_100_000);
         Gen<String> units = Gen.of("a", "a.", "1s", "a-", "é");
         Gen<String> paths = Gen.of(leavesOf("string", "enum"));
-        Gen<String> maps = Gen.of("labels", "annotations", "topology.nodeSelector", "galera.providerOptions",
-                "monitoring.labels");
+        Gen<String> maps =
+                Gen.of("labels", "annotations", "topology.nodeSelector", "galera.providerOptions", "monitoring.labels");
         return random -> {
             int length = lengths.next(random);
             String unit = units.next(random);
@@ -209,7 +219,10 @@ final class HostileValues {
                     set(tree, path, NODES.textNode(text));
                 }
                 String where = asKey ? map : path;
-                return write(where + (asKey ? " key" : "") + ": " + text.length() + " x " + unit, tree, Map.of(),
+                return write(
+                        where + (asKey ? " key" : "") + ": " + text.length() + " x " + unit,
+                        tree,
+                        Map.of(),
                         Optional.empty());
             };
         };
@@ -224,11 +237,14 @@ final class HostileValues {
             boolean lists = random.nextBoolean();
             String path = paths.next(random);
             return tree -> {
-                String nested = lists ? "[".repeat(depth) + "]".repeat(depth)
-                        : "{a: ".repeat(depth) + "x" + "}".repeat(depth);
+                String nested =
+                        lists ? "[".repeat(depth) + "]".repeat(depth) : "{a: ".repeat(depth) + "x" + "}".repeat(depth);
                 set(tree, path, NODES.textNode(PLACEHOLDER));
-                return write(path + ": nested " + depth + (lists ? " lists" : " mappings"), tree,
-                        Map.of(PLACEHOLDER, nested), Optional.of(path));
+                return write(
+                        path + ": nested " + depth + (lists ? " lists" : " mappings"),
+                        tree,
+                        Map.of(PLACEHOLDER, nested),
+                        Optional.of(path));
             };
         };
     }
@@ -253,30 +269,68 @@ final class HostileValues {
         values.put("1Pi", BigDecimal.valueOf(1L << 50));
         values.put("2Pi", BigDecimal.valueOf(2L << 50));
         // Sorted maps here and below: Map.of's order changes from run to run, and the seed must fix the cases.
-        Map<String, BigDecimal> maxima = new TreeMap<>(Map.of("storage.size", BigDecimal.valueOf(1L << 50),
-                "resources.cpuRequest", BigDecimal.valueOf(4096), "resources.cpuLimit", BigDecimal.valueOf(4096),
-                "arbitrator.resources.cpuRequest", BigDecimal.valueOf(4096),
-                "resources.memoryRequest", BigDecimal.valueOf(64L << 40),
-                "resources.memoryLimit", BigDecimal.valueOf(64L << 40),
-                "arbitrator.resources.memoryLimit", BigDecimal.valueOf(64L << 40)));
+        Map<String, BigDecimal> maxima = new TreeMap<>(Map.of(
+                "storage.size",
+                BigDecimal.valueOf(1L << 50),
+                "resources.cpuRequest",
+                BigDecimal.valueOf(4096),
+                "resources.cpuLimit",
+                BigDecimal.valueOf(4096),
+                "arbitrator.resources.cpuRequest",
+                BigDecimal.valueOf(4096),
+                "resources.memoryRequest",
+                BigDecimal.valueOf(64L << 40),
+                "resources.memoryLimit",
+                BigDecimal.valueOf(64L << 40),
+                "arbitrator.resources.memoryLimit",
+                BigDecimal.valueOf(64L << 40)));
         return Gen.combine(Gen.of(values.keySet()), Gen.of(maxima.keySet()), (quantity, path) -> tree -> {
             set(tree, path, NODES.textNode(quantity));
             BigDecimal value = values.get(quantity);
-            boolean refused = value.compareTo(maxima.get(path)) > 0
-                    || value.compareTo(new BigDecimal("0.001")) < 0;
+            boolean refused = value.compareTo(maxima.get(path)) > 0 || value.compareTo(new BigDecimal("0.001")) < 0;
             return write(path + ": " + quantity, tree, Map.of(), refused ? Optional.of(path) : Optional.empty());
         });
     }
 
     /** Names, namespaces and label and annotation keys that YAML 1.1 or 1.2 read as null, booleans or numbers. */
     private static Gen<Mutation> yamlWords() {
-        Gen<String> words = Gen.of("null", "yes", "no", "on", "off", "y", "n", "true", "0", "1e3",
-                "010", "2001-12-14", "Y", "NULL", "0x1F", "1_000");
-        return Gen.combine(words, Gen.of("name", "namespace", "labels", "annotations", "topology.nodeSelector",
-                "networkPolicy.clientPodLabels", "monitoring.labels", "rootPassword.key", "tls.secretName"),
+        Gen<String> words = Gen.of(
+                "null",
+                "yes",
+                "no",
+                "on",
+                "off",
+                "y",
+                "n",
+                "true",
+                "0",
+                "1e3",
+                "010",
+                "2001-12-14",
+                "Y",
+                "NULL",
+                "0x1F",
+                "1_000");
+        return Gen.combine(
+                words,
+                Gen.of(
+                        "name",
+                        "namespace",
+                        "labels",
+                        "annotations",
+                        "topology.nodeSelector",
+                        "networkPolicy.clientPodLabels",
+                        "monitoring.labels",
+                        "rootPassword.key",
+                        "tls.secretName"),
                 (word, where) -> tree -> {
-                    if (List.of("labels", "annotations", "topology.nodeSelector", "networkPolicy.clientPodLabels",
-                            "monitoring.labels").contains(where)) {
+                    if (List.of(
+                                    "labels",
+                                    "annotations",
+                                    "topology.nodeSelector",
+                                    "networkPolicy.clientPodLabels",
+                                    "monitoring.labels")
+                            .contains(where)) {
                         setEntry(tree, where, word, NODES.textNode(word.equals("2001-12-14") ? "d" : word));
                     } else {
                         set(tree, where, NODES.textNode(word));
@@ -288,27 +342,58 @@ final class HostileValues {
     /** Every YAML type and spelling where the model expects something else. */
     private static Gen<Mutation> yamlTypes() {
         Map<String, Boolean> snippets = new LinkedHashMap<>();
-        for (String refused : List.of(".nan", ".NaN", ".inf", "-.inf", "+.inf", "!!binary aGVsbG8=", "{? [a, b] : c}",
-                "{&k team: db, *k : x}", "[&a x, *a]", "1e99999999999", "-1e-99999999999", "{\"\": x}",
-                "\"" + "9".repeat(2000) + "\"", "9".repeat(1500), "{x: 1}")) {
+        for (String refused : List.of(
+                ".nan",
+                ".NaN",
+                ".inf",
+                "-.inf",
+                "+.inf",
+                "!!binary aGVsbG8=",
+                "{? [a, b] : c}",
+                "{&k team: db, *k : x}",
+                "[&a x, *a]",
+                "1e99999999999",
+                "-1e-99999999999",
+                "{\"\": x}",
+                "\"" + "9".repeat(2000) + "\"",
+                "9".repeat(1500),
+                "{x: 1}")) {
             snippets.put(refused, true);
         }
-        for (String either : List.of("~", "''", "!!str 3", "0x1F", "0o17", "1_000", "2001-12-14", "!!int \"3\"",
-                "\"\\u0000\"", "\"\\t\"", "|\n  multi\n  line", "'yes'", "Yes", "NO")) {
+        for (String either : List.of(
+                "~",
+                "''",
+                "!!str 3",
+                "0x1F",
+                "0o17",
+                "1_000",
+                "2001-12-14",
+                "!!int \"3\"",
+                "\"\\u0000\"",
+                "\"\\t\"",
+                "|\n  multi\n  line",
+                "'yes'",
+                "Yes",
+                "NO")) {
             snippets.put(either, false);
         }
         return Gen.combine(Gen.of(snippets.keySet()), Gen.of(LEAVES.keySet()), (snippet, path) -> tree -> {
             set(tree, path, NODES.textNode(PLACEHOLDER));
-            boolean refused = snippets.get(snippet) && !(snippet.startsWith("\"9") && LEAVES.get(path)
-                    .equals("string"));
-            return write(path + ": " + (snippet.length() > 40 ? snippet.substring(0, 40) + "..." : snippet),
-                    tree, Map.of(PLACEHOLDER, snippet), refused ? Optional.of(path) : Optional.empty());
+            boolean refused = snippets.get(snippet)
+                    && !(snippet.startsWith("\"9") && LEAVES.get(path).equals("string"));
+            return write(
+                    path + ": " + (snippet.length() > 40 ? snippet.substring(0, 40) + "..." : snippet),
+                    tree,
+                    Map.of(PLACEHOLDER, snippet),
+                    refused ? Optional.of(path) : Optional.empty());
         });
     }
 
     /** The same file in another encoding YAML allows: it must mean the same. */
     private static Gen<Mutation> encodings() {
-        return Gen.combine(Gen.of("UTF-16LE", "UTF-16BE", "UTF-32BE", "UTF-32LE", "UTF-8"), Gen.of(true, false),
+        return Gen.combine(
+                Gen.of("UTF-16LE", "UTF-16BE", "UTF-32BE", "UTF-32LE", "UTF-8"),
+                Gen.of(true, false),
                 (charset, bom) -> tree -> {
                     String text = Yaml.write(tree);
                     byte[] bytes = ((bom ? "\uFEFF" : "") + "# encoded\n" + text).getBytes(Charset.forName(charset));
@@ -323,25 +408,46 @@ final class HostileValues {
             int at = Math.min(text.length - 1, (int) (where * text.length));
             text[at] = (byte) (int) bad;
             // Put where a byte of é was, 0xC3 may still be text.
-            boolean broken = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(text), CharBuffer
-                    .allocate(text.length), true).isError();
-            return new ValuesCase("", String.format("byte 0x%02X at %d", bad, at), text,
+            boolean broken = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(text), CharBuffer.allocate(text.length), true)
+                    .isError();
+            return new ValuesCase(
+                    "",
+                    String.format("byte 0x%02X at %d", bad, at),
+                    text,
                     broken ? Optional.of("values.yaml:") : Optional.empty());
         });
     }
 
     /** Lists and maps at and past their limits, up to 100,000 entries. */
     private static Gen<Mutation> longLists() {
-        Map<String, Integer> limits = new TreeMap<>(Map.of("labels", 128, "annotations", 128,
-                "topology.nodeSelector", 128, "galera.providerOptions", 100, "topology.zones", 64,
-                "topology.tolerations", 64, "galera.extraCnf", 64));
+        Map<String, Integer> limits = new TreeMap<>(Map.of(
+                "labels",
+                128,
+                "annotations",
+                128,
+                "topology.nodeSelector",
+                128,
+                "galera.providerOptions",
+                100,
+                "topology.zones",
+                64,
+                "topology.tolerations",
+                64,
+                "galera.extraCnf",
+                64));
         return Gen.combine(Gen.of(limits.keySet()), Gen.of(0, 1, 20_000, 100_000), (path, over) -> tree -> {
             int count = over <= 1 ? limits.get(path) + over : over;
-            boolean list = path.equals("topology.zones") || path.equals("topology.tolerations")
+            boolean list = path.equals("topology.zones")
+                    || path.equals("topology.tolerations")
                     || path.equals("galera.extraCnf");
             JsonNode value = list ? list(path, count) : map(path, count);
             set(tree, path, value);
-            return write(path + ": " + count + " entries", tree, Map.of(),
+            return write(
+                    path + ": " + count + " entries",
+                    tree,
+                    Map.of(),
                     count > limits.get(path) ? Optional.of(path) : Optional.empty());
         });
     }
@@ -349,11 +455,12 @@ final class HostileValues {
     private static JsonNode list(String path, int count) {
         ArrayNode array = NODES.arrayNode();
         for (int i = 0; i < count; i++) {
-            array.add(switch (path) {
-                case "topology.tolerations" -> "key" + i + ":NoSchedule";
-                case "galera.extraCnf" -> "option_" + i + "=1";
-                default -> "zone-" + i;
-            });
+            array.add(
+                    switch (path) {
+                        case "topology.tolerations" -> "key" + i + ":NoSchedule";
+                        case "galera.extraCnf" -> "option_" + i + "=1";
+                        default -> "zone-" + i;
+                    });
         }
         return array;
     }
@@ -378,8 +485,8 @@ final class HostileValues {
 
     // ---- Writing ----
 
-    private static ValuesCase write(String description, ObjectNode tree, Map<String, String> snippets,
-                                    Optional<String> refusedNaming) {
+    private static ValuesCase write(
+            String description, ObjectNode tree, Map<String, String> snippets, Optional<String> refusedNaming) {
         String text = Yaml.write(tree);
         for (Map.Entry<String, String> snippet : snippets.entrySet()) {
             text = text.replace(snippet.getKey(), snippet.getValue());

@@ -1,12 +1,9 @@
 package io.galeragen.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.galeragen.core.values.ValuesSource;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * recovery-plan.sh, the one planning rule, as a pure function: tables of member reports in, decisions out. Each
@@ -52,20 +51,24 @@ class RecoveryPlanTest {
     @BeforeAll
     void render() {
         ExternalTool.requireFiles(List.of("/usr/bin/mawk", "/usr/bin/gawk"), "mawk gawk");
-        Rendering rendering = GaleraGenerator.builder().build().render(GaleraGenerator.cluster(List.of(
-                ValuesSource.yaml("name: g\nnamespace: db\nreplicas: 3\n", "test values"))));
+        Rendering rendering = GaleraGenerator.builder()
+                .build()
+                .render(GaleraGenerator.cluster(
+                        List.of(ValuesSource.yaml("name: g\nnamespace: db\nreplicas: 3\n", "test values"))));
         planFile = Renderings.resource(rendering, ConfigMap.class).getData().get("recovery-plan.sh");
         galeraRecover = rendering.tools().get("galera-recover");
     }
 
     @Test
     void galeraRecoverCarriesTheConfigMapsRuleVerbatim() {
-        String body = planFile.lines().filter(l -> !l.startsWith("#!") && !l.startsWith("# shellcheck shell="))
+        String body = planFile.lines()
+                .filter(l -> !l.startsWith("#!") && !l.startsWith("# shellcheck shell="))
                 .collect(Collectors.joining("\n", "", "\n"));
         assertThat(galeraRecover).contains(body).doesNotContain("source \"$(dirname");
     }
 
-    // ---- issue 11's cases --------------------------------------------------------------------------------------------
+    // ---- issue 11's cases
+    // --------------------------------------------------------------------------------------------
 
     @Test
     void everyPodStoppedCleanlyAtOnceBootstrapsTheLowestOrdinalOfTheEqualSeqnos() throws Exception {
@@ -80,9 +83,13 @@ class RecoveryPlanTest {
 
     @Test
     void theHighestSeqnoBootstrapsThenSafeToBootstrapThenTheLowestOrdinal() throws Exception {
-        assertThat(plan(members(data(U, 90, 0), data(U, 120, 0), data(U, 100, 0))).first()).isEqualTo("PLAN bootstrap g-1");
-        assertThat(plan(members(data(U, 50, 0), data(U, 50, 1), data(U, 50, 0))).first()).isEqualTo("PLAN bootstrap g-1");
-        assertThat(plan(members(data(U, 50, 0), data(U, 49, 1), data(U, 50, 0))).first()).isEqualTo("PLAN bootstrap g-0");
+        assertThat(plan(members(data(U, 90, 0), data(U, 120, 0), data(U, 100, 0)))
+                        .first())
+                .isEqualTo("PLAN bootstrap g-1");
+        assertThat(plan(members(data(U, 50, 0), data(U, 50, 1), data(U, 50, 0))).first())
+                .isEqualTo("PLAN bootstrap g-1");
+        assertThat(plan(members(data(U, 50, 0), data(U, 49, 1), data(U, 50, 0))).first())
+                .isEqualTo("PLAN bootstrap g-0");
     }
 
     @Test
@@ -101,7 +108,8 @@ class RecoveryPlanTest {
 
     @Test
     void everyMemberEmptyStartsANewClusterOnPodZero() throws Exception {
-        Plans plans = plan(members("status=waiting volume=fresh", "status=waiting volume=fresh", "status=waiting volume=fresh"));
+        Plans plans = plan(
+                members("status=waiting volume=fresh", "status=waiting volume=fresh", "status=waiting volume=fresh"));
         assertThat(plans.first()).isEqualTo("PLAN bootstrap g-0");
         assertThat(plans.self().get("g-0")).isEqualTo("bootstrap every member is empty: g-0 starts a new cluster");
     }
@@ -112,17 +120,23 @@ class RecoveryPlanTest {
         Plans plans = plan(members(data(U, 90, 0), "status=silent", data(U, 100, 0)));
         assertThat(plans.first()).isEqualTo("PLAN wait");
         assertThat(plans.self().values()).allMatch(decision -> decision.startsWith("wait waiting for g-1 (no answer)"));
-        assertThat(plans.pods()).contains("missing: g-1",
-                "command: galera-recover -n db g --apply --bootstrap g-2 --force   # only if g-1 will never return");
+        assertThat(plans.pods())
+                .contains(
+                        "missing: g-1",
+                        "command: galera-recover -n db g --apply --bootstrap g-2 --force   # only if g-1 will never return");
         assertThat(plans.personExit()).isEqualTo(2);
         assertThat(plans.person()).startsWith("PLAN wait").contains("g-1                  silent");
     }
 
     @Test
     void membersStillReadingTheirVolumeOrWhosePositionIsLostAreWaitedFor() throws Exception {
-        assertThat(plan(members(data(U, 90, 0), "status=deciding", data(U, 100, 0))).self().get("g-0"))
+        assertThat(plan(members(data(U, 90, 0), "status=deciding", data(U, 100, 0)))
+                        .self()
+                        .get("g-0"))
                 .isEqualTo("wait waiting for g-1 (reading its volume)");
-        assertThat(plan(members(data(U, 90, 0), "status=waiting volume=lost", data(U, 100, 0))).self().get("g-2"))
+        assertThat(plan(members(data(U, 90, 0), "status=waiting volume=lost", data(U, 100, 0)))
+                        .self()
+                        .get("g-2"))
                 .isEqualTo("wait waiting for g-1 (holds data, position unknown)");
     }
 
@@ -138,17 +152,21 @@ class RecoveryPlanTest {
     void differentHistoriesWaitForAPerson() throws Exception {
         Plans plans = plan(members(data(U, 90, 0), data(OTHER, 500, 0), data(U, 100, 0)));
         assertThat(plans.first()).isEqualTo("PLAN wait");
-        assertThat(plans.pods()).contains("members hold different histories (g-0 on " + U + ", g-1 on " + OTHER + ")",
-                "--bootstrap POD --force");
+        assertThat(plans.pods())
+                .contains(
+                        "members hold different histories (g-0 on " + U + ", g-1 on " + OTHER + ")",
+                        "--bootstrap POD --force");
         assertThat(plans.self().values()).allMatch(decision -> decision.startsWith("wait"));
     }
 
     @Test
     void dataThatNeverWasInAClusterIsAHistoryOfItsOwn() throws Exception {
         // A standalone server (replicas 1) scaled up: it bootstraps beside empty members, never beside a cluster.
-        assertThat(plan(members(data("-", -1, 0), "status=waiting volume=fresh", "status=waiting volume=fresh")).first())
+        assertThat(plan(members(data("-", -1, 0), "status=waiting volume=fresh", "status=waiting volume=fresh"))
+                        .first())
                 .isEqualTo("PLAN bootstrap g-0");
-        assertThat(plan(members(data("-", -1, 0), data(U, 5, 0), "status=waiting volume=fresh")).first())
+        assertThat(plan(members(data("-", -1, 0), data(U, 5, 0), "status=waiting volume=fresh"))
+                        .first())
                 .isEqualTo("PLAN wait");
     }
 
@@ -171,20 +189,33 @@ class RecoveryPlanTest {
         assertThat(back.pods()).contains("fork: " + U + ":100");
         assertThat(back.action("g-1")).isEqualTo("wait");
         assertThat(back.self().get("g-1")).contains("past the forced bootstrap at 100");
-        assertThat(back.action("g-2")).as("a member behind the fork point is a prefix of it").isEqualTo("join");
+        assertThat(back.action("g-2"))
+                .as("a member behind the fork point is a prefix of it")
+                .isEqualTo("join");
         // Members that carry the fork record compare as one history; the one past it without the record does not.
-        assertThat(plan(members(data(U, 120, 0) + " fork=" + U + ":100", data(U, 110, 0), data(U, 100, 0))).first())
+        assertThat(plan(members(data(U, 120, 0) + " fork=" + U + ":100", data(U, 110, 0), data(U, 100, 0)))
+                        .first())
                 .isEqualTo("PLAN wait");
-        assertThat(plan(members(data(U, 120, 0) + " fork=" + U + ":100", data(U, 105, 0) + " fork=" + U + ":100",
-                data(U, 100, 0))).first()).isEqualTo("PLAN bootstrap g-0");
+        assertThat(plan(members(
+                                data(U, 120, 0) + " fork=" + U + ":100",
+                                data(U, 105, 0) + " fork=" + U + ":100",
+                                data(U, 100, 0)))
+                        .first())
+                .isEqualTo("PLAN bootstrap g-0");
     }
 
     @Test
     void membersStartingOrRunningOutsideAPrimaryComponentAreWaitedFor() throws Exception {
         assertThat(plan(members(data(U, 90, 0), "status=starting volume=data uuid=" + U + " seqno=95", data(U, 100, 0)))
-                .self().get("g-2")).isEqualTo("wait waiting for g-1 (starting) to reach a Primary component or to stop");
-        assertThat(plan(members(data(U, 90, 0), "status=running volume=data uuid=" + U + " seqno=95 cluster=non-Primary",
-                data(U, 100, 0))).first()).isEqualTo("PLAN wait");
+                        .self()
+                        .get("g-2"))
+                .isEqualTo("wait waiting for g-1 (starting) to reach a Primary component or to stop");
+        assertThat(plan(members(
+                                data(U, 90, 0),
+                                "status=running volume=data uuid=" + U + " seqno=95 cluster=non-Primary",
+                                data(U, 100, 0)))
+                        .first())
+                .isEqualTo("PLAN wait");
     }
 
     @Test
@@ -193,7 +224,8 @@ class RecoveryPlanTest {
         Map<String, String> forced = selfDecisions(table, "force-pod0", "mawk");
         assertThat(forced.get("g-0")).startsWith("bootstrap policy force-pod0");
         assertThat(forced.get("g-2")).isEqualTo("wait g-0 bootstraps; this member joins it once it is Primary");
-        Map<String, String> manual = selfDecisions(members(data(U, 90, 0), data(U, 95, 0), data(U, 100, 0)), "manual", "mawk");
+        Map<String, String> manual =
+                selfDecisions(members(data(U, 90, 0), data(U, 95, 0), data(U, 100, 0)), "manual", "mawk");
         assertThat(manual.values()).allMatch(decision -> decision.startsWith("wait policy manual"));
     }
 
@@ -204,32 +236,42 @@ class RecoveryPlanTest {
         String table = members(data(U, 100, 0), data(U, 90, 0), data(U, 95, 0));
         Person refused = person(table, "--bootstrap", "g-1");
         assertThat(refused.exit()).isEqualTo(2);
-        assertThat(refused.output()).startsWith("PLAN refuse")
+        assertThat(refused.output())
+                .startsWith("PLAN refuse")
                 .contains("g-1 is behind: seqno 90 < 100 on g-0; bootstrapping it would lose 10 writesets");
         Person forced = person(table, "--bootstrap", "g-1", "--force");
         assertThat(forced.exit()).isZero();
-        assertThat(forced.output()).startsWith("PLAN bootstrap g-1 confirm-force-bootstrap")
+        assertThat(forced.output())
+                .startsWith("PLAN bootstrap g-1 confirm-force-bootstrap")
                 .contains("g-0 is ahead (seqno 100", "sh -c 'echo lose-writes > /tmp/confirm-force-bootstrap'");
     }
 
     @Test
     void theCommandForAMemberThatNeverReturnsBootstrapsTheBestReportingMember() throws Exception {
         String table = members(data(U, 90, 0), "status=silent", data(U, 100, 0));
-        assertThat(person(table, "--bootstrap", "g-2").output()).startsWith("PLAN refuse")
+        assertThat(person(table, "--bootstrap", "g-2").output())
+                .startsWith("PLAN refuse")
                 .contains("position unknown for g-1", "--bootstrap g-2 --force");
         Person forced = person(table, "--bootstrap", "g-2", "--force");
-        assertThat(forced.output()).startsWith("PLAN bootstrap g-2 confirm-force-bootstrap")
+        assertThat(forced.output())
+                .startsWith("PLAN bootstrap g-2 confirm-force-bootstrap")
                 .contains("writes that only g-1 acknowledged are lost");
     }
 
     @Test
     void noRequestStartsASecondPrimaryComponentOrTakesAMemberThatIsNotWaiting() throws Exception {
-        assertThat(person(members(primary(U, 80), data(U, 70, 0), data(U, 75, 0)), "--bootstrap", "g-2", "--force").output())
-                .startsWith("PLAN refuse").contains("a Primary component is up (g-0)");
-        assertThat(person(members(data(U, 80, 0), "status=starting", data(U, 75, 0)), "--bootstrap", "g-0", "--force").output())
-                .startsWith("PLAN refuse").contains("starting or running outside a Primary component");
-        assertThat(person(members(data(U, 80, 0), "status=silent", data(U, 75, 0)), "--bootstrap", "g-1", "--force").output())
-                .startsWith("PLAN refuse").contains("g-1 is silent, not waiting");
+        assertThat(person(members(primary(U, 80), data(U, 70, 0), data(U, 75, 0)), "--bootstrap", "g-2", "--force")
+                        .output())
+                .startsWith("PLAN refuse")
+                .contains("a Primary component is up (g-0)");
+        assertThat(person(members(data(U, 80, 0), "status=starting", data(U, 75, 0)), "--bootstrap", "g-0", "--force")
+                        .output())
+                .startsWith("PLAN refuse")
+                .contains("starting or running outside a Primary component");
+        assertThat(person(members(data(U, 80, 0), "status=silent", data(U, 75, 0)), "--bootstrap", "g-1", "--force")
+                        .output())
+                .startsWith("PLAN refuse")
+                .contains("g-1 is silent, not waiting");
     }
 
     // ---- safety over random tables ----------------------------------------------------------------------------------
@@ -261,24 +303,36 @@ class RecoveryPlanTest {
             Plans plans = byMawk.get(round);
             assertThat(byGawk.get(round).pods()).as(table).isEqualTo(plans.pods());
             List<String> bootstrapping = plans.self().entrySet().stream()
-                    .filter(e -> e.getValue().startsWith("bootstrap")).map(Map.Entry::getKey).toList();
+                    .filter(e -> e.getValue().startsWith("bootstrap"))
+                    .map(Map.Entry::getKey)
+                    .toList();
             assertThat(bootstrapping).as(table).hasSizeLessThanOrEqualTo(1);
             if (bootstrapping.isEmpty()) {
                 continue;
             }
             String chosen = bootstrapping.get(0);
             assertThat(plans.first()).as(table).isEqualTo("PLAN bootstrap " + chosen);
-            assertThat(plans.person()).as(table).startsWith("PLAN bootstrap " + chosen + " ")
+            assertThat(plans.person())
+                    .as(table)
+                    .startsWith("PLAN bootstrap " + chosen + " ")
                     .contains("  " + chosen + " bootstrap ");
             assertThat(reports).as(table).allMatch(r -> r.startsWith("status=waiting") && !r.contains("volume=lost"));
             String chosenReport = reports.get(Integer.parseInt(chosen.substring(2)));
             boolean anyData = reports.stream().anyMatch(r -> r.contains("volume=data"));
             assertThat(chosenReport.contains("volume=data")).as(table).isEqualTo(anyData);
-            assertThat(reports.stream().filter(r -> r.contains("volume=data")).map(r -> field(r, "uuid")).distinct().count())
-                    .as(table).isLessThanOrEqualTo(1);
+            assertThat(reports.stream()
+                            .filter(r -> r.contains("volume=data"))
+                            .map(r -> field(r, "uuid"))
+                            .distinct()
+                            .count())
+                    .as(table)
+                    .isLessThanOrEqualTo(1);
             long chosenSeqno = anyData ? Long.parseLong(field(chosenReport, "seqno")) : -1;
-            assertThat(reports.stream().filter(r -> r.contains("volume=data")).mapToLong(r -> Long.parseLong(field(r, "seqno"))))
-                    .as(table).allMatch(seqno -> seqno <= chosenSeqno);
+            assertThat(reports.stream()
+                            .filter(r -> r.contains("volume=data"))
+                            .mapToLong(r -> Long.parseLong(field(r, "seqno"))))
+                    .as(table)
+                    .allMatch(seqno -> seqno <= chosenSeqno);
         }
     }
 
@@ -291,8 +345,10 @@ class RecoveryPlanTest {
             case 2 -> "status=waiting volume=fresh";
             case 3 -> "status=waiting volume=lost";
             case 4 -> "status=starting volume=data uuid=" + history + " seqno=" + random.nextInt(5);
-            case 5 -> random.nextInt(3) == 0 ? primary(history, random.nextInt(5))
-                    : "status=running volume=data uuid=" + history + " seqno=3 cluster=non-Primary";
+            case 5 ->
+                random.nextInt(3) == 0
+                        ? primary(history, random.nextInt(5))
+                        : "status=running volume=data uuid=" + history + " seqno=3 cluster=non-Primary";
             default -> data(history, random.nextInt(5), random.nextInt(4) == 0 ? 1 : 0);
         };
     }
@@ -353,16 +409,27 @@ class RecoveryPlanTest {
         for (int i = 0; i < tables.size(); i++) {
             Files.writeString(dir.resolve("table-" + i), tables.get(i));
         }
-        String eachPod = !asEachPod ? "" : "   while read -r pod _; do [[ -z $pod || $pod == '#'* ]] && continue;"
-                + "     echo \"self: $pod $(galera_plan \"$pod\" " + policy + " - 0 db g < $t | sed -n 's/^self: //p')\";"
-                + "   done < $t;";
-        ExternalTool.Result result = ExternalTool.run(dir, List.of("bash", "-c", "set -uo pipefail; mkdir -p awk;"
-                + " ln -sf \"$(command -v " + awk + ")\" awk/awk; PATH=$PWD/awk:$PATH; source ./recovery-plan.sh;"
-                + " for ((i = 0; i < " + tables.size() + "; i++)); do t=table-$i; echo \"=== table $i\";" + eachPod
-                + "   echo '=== pods'; galera_plan '*' " + policy + " - 0 db g < $t;"
-                + "   echo '=== person'; " + (withPerson ? "bash ./galera-recover -n db --plan-from $t" : "true")
-                + "; echo \"=== exit $?\";"
-                + " done"));
+        String eachPod = !asEachPod
+                ? ""
+                : "   while read -r pod _; do [[ -z $pod || $pod == '#'* ]] && continue;"
+                        + "     echo \"self: $pod $(galera_plan \"$pod\" " + policy
+                        + " - 0 db g < $t | sed -n 's/^self: //p')\";"
+                        + "   done < $t;";
+        ExternalTool.Result result = ExternalTool.run(
+                dir,
+                List.of(
+                        "bash",
+                        "-c",
+                        "set -uo pipefail; mkdir -p awk;"
+                                + " ln -sf \"$(command -v " + awk
+                                + ")\" awk/awk; PATH=$PWD/awk:$PATH; source ./recovery-plan.sh;"
+                                + " for ((i = 0; i < " + tables.size()
+                                + "; i++)); do t=table-$i; echo \"=== table $i\";" + eachPod
+                                + "   echo '=== pods'; galera_plan '*' " + policy + " - 0 db g < $t;"
+                                + "   echo '=== person'; "
+                                + (withPerson ? "bash ./galera-recover -n db --plan-from $t" : "true")
+                                + "; echo \"=== exit $?\";"
+                                + " done"));
         assertThat(result.exitCode()).as(result.output()).isZero();
         List<Plans> plans = new ArrayList<>();
         for (String block : result.output().split("=== table \\d+\n")) {
@@ -372,7 +439,9 @@ class RecoveryPlanTest {
             String[] parts = block.split("=== pods\n|=== person\n|=== exit ");
             Map<String, String> members = decisions(parts[1], "member: ");
             if (asEachPod) {
-                assertThat(decisions(parts[0], "self: ")).as("each pod decides as the plan says\n" + block).isEqualTo(members);
+                assertThat(decisions(parts[0], "self: "))
+                        .as("each pod decides as the plan says\n" + block)
+                        .isEqualTo(members);
             }
             plans.add(new Plans(members, parts[1], parts[2], Integer.parseInt(parts[3].strip())));
         }
@@ -383,20 +452,22 @@ class RecoveryPlanTest {
     /** "pod action why" lines after the prefix, by pod. */
     private static Map<String, String> decisions(String text, String prefix) {
         Map<String, String> decisions = new LinkedHashMap<>();
-        text.lines().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
+        text.lines()
+                .filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length()))
                 .forEach(line -> decisions.put(line.split(" ", 2)[0], line.split(" ", 2)[1]));
         return decisions;
     }
 
-    record Person(int exit, String output) {
-    }
+    record Person(int exit, String output) {}
 
     private Person person(String table, String... options) throws IOException {
         Path tableFile = dir.resolve("person-table.txt");
         Files.writeString(tableFile, table);
         Path tool = dir.resolve("galera-recover");
         Files.writeString(tool, galeraRecover);
-        List<String> command = new ArrayList<>(List.of("bash", tool.toString(), "-n", "db", "--plan-from", tableFile.toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", tool.toString(), "-n", "db", "--plan-from", tableFile.toString()));
         command.addAll(List.of(options));
         ExternalTool.Result result = ExternalTool.run(dir, command);
         return new Person(result.exitCode(), result.output());

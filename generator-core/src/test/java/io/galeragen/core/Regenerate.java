@@ -8,8 +8,7 @@ public final class Regenerate {
 
     public static final String COMMAND = "./mvnw verify -DskipITs -Dgalera.regenerate=true";
 
-    private Regenerate() {
-    }
+    private Regenerate() {}
 
     public static boolean requested() {
         return Boolean.getBoolean("galera.regenerate");

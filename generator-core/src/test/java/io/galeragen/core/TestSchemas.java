@@ -2,7 +2,6 @@ package io.galeragen.core;
 
 import io.galeragen.core.validate.SchemaLocation;
 import io.galeragen.core.validate.ValidationTargets;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +18,7 @@ public final class TestSchemas {
     /** Every bundled version. */
     public static final List<String> VERSIONS = ValidationTargets.bundledVersions();
 
-    private TestSchemas() {
-    }
+    private TestSchemas() {}
 
     /** For {@code @MethodSource}: every bundled version. */
     public static List<String> versions() {
@@ -38,10 +36,12 @@ public final class TestSchemas {
      */
     public static Path root() {
         Path root = find();
-        if (root == null || !Files.isDirectory(root.resolve("v1.30.0-standalone-strict"))
+        if (root == null
+                || !Files.isDirectory(root.resolve("v1.30.0-standalone-strict"))
                 || !Files.isDirectory(root.resolve("derived"))) {
             ExternalTool.unavailable("the full Kubernetes schemas of ../shared/k8s-schemas (kubeconform layout;"
-                    + " -Dgalera.schemaRoot elsewhere) are not there" + (root == null ? "" : ": " + root + " is incomplete"));
+                    + " -Dgalera.schemaRoot elsewhere) are not there"
+                    + (root == null ? "" : ": " + root + " is incomplete"));
         }
         return root;
     }

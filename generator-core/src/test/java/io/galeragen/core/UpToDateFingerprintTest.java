@@ -1,10 +1,9 @@
 package io.galeragen.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.galeragen.core.output.Layout;
 import io.galeragen.core.values.ValuesSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -14,8 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The up-to-date fingerprint covers every option: a builder option that is not a component of
@@ -30,9 +29,14 @@ class UpToDateFingerprintTest {
     @Test
     void everyBuilderOptionIsAComponentOfTheOptions() {
         List<String> builderOptions = Arrays.stream(GaleraGenerator.Builder.class.getDeclaredFields())
-                .filter(field -> !Modifier.isStatic(field.getModifiers())).map(Field::getName).sorted().toList();
+                .filter(field -> !Modifier.isStatic(field.getModifiers()))
+                .map(Field::getName)
+                .sorted()
+                .toList();
         List<String> components = Arrays.stream(GeneratorOptions.class.getRecordComponents())
-                .map(RecordComponent::getName).sorted().toList();
+                .map(RecordComponent::getName)
+                .sorted()
+                .toList();
 
         assertThat(builderOptions).isEqualTo(components);
     }
@@ -40,8 +44,12 @@ class UpToDateFingerprintTest {
     @Test
     void changingAnyComponentOfTheOptionsOrTheRequestChangesTheFingerprint() throws Exception {
         GeneratorOptions options = new GeneratorOptions(null, List.of(), null, true, "core 1", folder.resolve("cache"));
-        GenerationRequest request = new GenerationRequest(List.of(ValuesSource.yaml("replicas: 3\n", "<values>")),
-                folder.resolve("out"), Layout.SINGLE, null, null);
+        GenerationRequest request = new GenerationRequest(
+                List.of(ValuesSource.yaml("replicas: 3\n", "<values>")),
+                folder.resolve("out"),
+                Layout.SINGLE,
+                null,
+                null);
         String base = new GenerationState(options).fingerprint(request).orElseThrow();
 
         List<String> unchanged = new ArrayList<>();
@@ -66,8 +74,8 @@ class UpToDateFingerprintTest {
         Path templates = Files.createDirectories(folder.resolve("templates"));
         Files.writeString(templates.resolve("service.yaml.ftl"), "kind: Service\n");
         GenerationRequest request = GenerationRequest.of(List.of(), folder.resolve("out"));
-        GenerationState state = new GenerationState(new GeneratorOptions(templates, List.of(), null, true, "core 1",
-                folder.resolve("cache")));
+        GenerationState state = new GenerationState(
+                new GeneratorOptions(templates, List.of(), null, true, "core 1", folder.resolve("cache")));
         String before = state.fingerprint(request).orElseThrow();
 
         Files.writeString(templates.resolve("service.yaml.ftl"), "kind: Service # edited\n");
@@ -79,7 +87,8 @@ class UpToDateFingerprintTest {
     void withoutACodeIdentityNothingIsUpToDate() throws IOException {
         GenerationState state = new GenerationState(new GeneratorOptions(null, List.of(), null, true, null, folder));
 
-        assertThat(state.fingerprint(GenerationRequest.of(List.of(), folder.resolve("out")))).isEmpty();
+        assertThat(state.fingerprint(GenerationRequest.of(List.of(), folder.resolve("out"))))
+                .isEmpty();
     }
 
     /** A value of the component's type other than the one {@code record} holds. */
@@ -99,7 +108,8 @@ class UpToDateFingerprintTest {
             Path other = Files.createTempDirectory(folder, component.getName());
             // A folder taken by content must differ in content, not only in place.
             Files.writeString(other.resolve("changed.txt"), "changed\n");
-            return other.resolve(component.getName().endsWith("File") ? "changed.json" : "").normalize();
+            return other.resolve(component.getName().endsWith("File") ? "changed.json" : "")
+                    .normalize();
         }
         if (type == List.class) {
             List<Object> changed = new ArrayList<>(value == null ? List.of() : (List<?>) value);
@@ -117,7 +127,9 @@ class UpToDateFingerprintTest {
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = components[i].getName().equals(changed.getName()) ? value : components[i].getAccessor().invoke(record);
+            values[i] = components[i].getName().equals(changed.getName())
+                    ? value
+                    : components[i].getAccessor().invoke(record);
         }
         var constructor = record.getClass().getDeclaredConstructor(types);
         constructor.setAccessible(true);

@@ -6,10 +6,9 @@ import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.output.Layout;
 import io.galeragen.core.values.ValuesSchema;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import java.io.File;
 import java.nio.file.Path;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /** The goals that write or compare an output folder: its place, layout and extras, mapped to one core request. */
 abstract class AbstractOutputMojo extends AbstractGaleraMojo {
@@ -31,14 +30,17 @@ abstract class AbstractOutputMojo extends AbstractGaleraMojo {
     boolean writeValuesSchema;
 
     GenerationRequest request() {
-        Layout chosen = Layout.fromValue(layout).orElseThrow(() -> new GaleraGenException(
-                Problem.badValue(Input.LAYOUT, "", layout, "single or per-resource")));
-        return new GenerationRequest(valuesSources(), outputDirectory.toPath(), chosen,
-                writeValuesSchema ? valuesSchemaFile() : null, null);
+        Layout chosen = Layout.fromValue(layout)
+                .orElseThrow(() ->
+                        new GaleraGenException(Problem.badValue(Input.LAYOUT, "", layout, "single or per-resource")));
+        return new GenerationRequest(
+                valuesSources(), outputDirectory.toPath(), chosen, writeValuesSchema ? valuesSchemaFile() : null, null);
     }
 
     private Path valuesSchemaFile() {
-        File besideValues = valuesFiles.isEmpty() ? basedir : valuesFiles.get(0).getAbsoluteFile().getParentFile();
+        File besideValues = valuesFiles.isEmpty()
+                ? basedir
+                : valuesFiles.get(0).getAbsoluteFile().getParentFile();
         return besideValues.toPath().resolve(ValuesSchema.FILE_NAME);
     }
 }

@@ -1,12 +1,11 @@
 package io.galeragen.maven;
 
 import io.galeragen.core.output.DriftCheck;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Fails the build when the manifests in {@code outputDirectory} differ from what {@code generate} would write
@@ -30,7 +29,13 @@ public class CheckMojo extends AbstractOutputMojo {
 
     /** {@code - galera.yaml (changed)} and, for a changed file, its diff indented below it. */
     private static String describe(DriftCheck.Drift file) {
-        return "  - " + file + (file.diff().isEmpty() ? "" : "\n" + file.diff().lines()
-                .map(line -> "      " + line).collect(Collectors.joining("\n")));
+        return "  - " + file
+                + (file.diff().isEmpty()
+                        ? ""
+                        : "\n"
+                                + file.diff()
+                                        .lines()
+                                        .map(line -> "      " + line)
+                                        .collect(Collectors.joining("\n")));
     }
 }

@@ -6,15 +6,14 @@ import io.galeragen.core.GenerationRequest;
 import io.galeragen.core.UpToDate;
 import io.galeragen.core.output.Notes;
 import io.galeragen.core.output.OutputWriter;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Renders the cluster described by the values into Kubernetes manifests in {@code outputDirectory}. Everything is
@@ -47,26 +46,32 @@ public class GenerateMojo extends AbstractOutputMojo {
             getLog().info("galera: " + upToDate.get().documents() + " documents for cluster "
                     + upToDate.get().clusterName() + " in " + display(outputDirectory)
                     + " are up to date (inputs and files unchanged; -Dgalera.force=true generates anyway); the Secrets"
-                    + " to create are in " + display(outputDirectory.toPath().resolve(Notes.FILE_NAME).toFile()));
+                    + " to create are in "
+                    + display(outputDirectory.toPath().resolve(Notes.FILE_NAME).toFile()));
             return;
         }
         Generated generated = generator.generate(request);
         generated.rendering().warnings().forEach(warning -> getLog().warn("galera: " + warning));
         OutputWriter.Report files = generated.files();
         getLog().info("galera: " + generated.rendering().manifests().size() + " documents for cluster "
-                + generated.cluster().name() + " in " + display(outputDirectory) + " (" + files.written().size()
-                + " written, " + files.unchanged().size() + " unchanged, " + files.removed().size() + " removed), valid"
+                + generated.cluster().name() + " in " + display(outputDirectory) + " ("
+                + files.written().size()
+                + " written, " + files.unchanged().size() + " unchanged, "
+                + files.removed().size() + " removed), valid"
                 + " for " + generator.validation());
         String notes = display(outputDirectory.toPath().resolve(Notes.FILE_NAME).toFile());
         getLog().info("galera: next steps, also in " + notes + ":");
-        Notes.secretsSection(generated.rendering().secrets()).lines()
+        Notes.secretsSection(generated.rendering().secrets())
+                .lines()
                 .forEach(line -> getLog().info(line.isEmpty() ? "" : "  " + line));
     }
 
     /** One state file per output folder, so executions writing different folders keep their own. */
     private Path stateFile() {
         String folder = outputDirectory.toPath().toAbsolutePath().normalize().toString();
-        String id = UUID.nameUUIDFromBytes(folder.getBytes(StandardCharsets.UTF_8)).toString().substring(0, 8);
+        String id = UUID.nameUUIDFromBytes(folder.getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .substring(0, 8);
         return stateDirectory.toPath().resolve("generate-" + outputDirectory.getName() + "-" + id + ".state");
     }
 }

@@ -4,13 +4,12 @@ import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.GaleraCluster;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Checks without writing: the values (strictly, against the model), and every document that would be generated
@@ -29,7 +28,8 @@ public class ValidateMojo extends AbstractGaleraMojo {
     void run() {
         GaleraGenerator generator = generator();
         if (!files.isEmpty()) {
-            List<Problem> problems = generator.validateFiles(files.stream().map(File::toPath).toList());
+            List<Problem> problems =
+                    generator.validateFiles(files.stream().map(File::toPath).toList());
             if (!problems.isEmpty()) {
                 throw new GaleraGenException(problems);
             }
@@ -38,7 +38,7 @@ public class ValidateMojo extends AbstractGaleraMojo {
         }
         GaleraCluster cluster = GaleraGenerator.cluster(valuesSources());
         int documents = generator.render(cluster).manifests().size();
-        getLog().info("galera: values and " + documents + " documents of cluster " + cluster.name()
-                + " valid for " + generator.validation());
+        getLog().info("galera: values and " + documents + " documents of cluster " + cluster.name() + " valid for "
+                + generator.validation());
     }
 }

@@ -1,15 +1,14 @@
 package io.galeragen.maven;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.render.TemplateCatalog;
 import io.galeragen.core.yaml.Yaml;
-import org.apache.maven.plugin.MojoFailureException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,9 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The goals run in-process: what they write, log and fail with, exactly as a user sees it. */
 class MojoTest {
@@ -41,13 +40,19 @@ class MojoTest {
         generate.execute();
 
         List<JsonNode> documents = Yaml.readAll(Files.readString(project.resolve("target/galera/galera.yaml")), "out");
-        JsonNode statefulSet = documents.stream().filter(doc -> doc.get("kind").textValue().equals("StatefulSet"))
-                .findFirst().orElseThrow();
+        JsonNode statefulSet = documents.stream()
+                .filter(doc -> doc.get("kind").textValue().equals("StatefulSet"))
+                .findFirst()
+                .orElseThrow();
         assertThat(statefulSet.at("/metadata/name").textValue()).isEqualTo("orders");
         assertThat(statefulSet.at("/spec/replicas").intValue()).isEqualTo(3);
-        assertThat(statefulSet.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").textValue())
+        assertThat(statefulSet
+                        .at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage")
+                        .textValue())
                 .isEqualTo("20Gi");
-        assertThat(log).first().asString()
+        assertThat(log)
+                .first()
+                .asString()
                 .startsWith("info: galera: " + documents.size() + " documents for cluster orders in target/galera (")
                 .endsWith("), valid for Kubernetes 1.34, 1.35, 1.36 (schemas bundled with galera-gen)");
     }
@@ -64,16 +69,21 @@ class MojoTest {
         assertThat(listing(project.resolve("target/galera")))
                 .contains("kustomization.yaml", "statefulset-mariadb.yaml", ".galera-gen-files")
                 .noneMatch(name -> name.endsWith(".json"));
-        assertThat(project.resolve("src/main/galera/values.schema.json")).content().contains("\"replicas\"");
+        assertThat(project.resolve("src/main/galera/values.schema.json"))
+                .content()
+                .contains("\"replicas\"");
     }
 
     @Test
     void aBadValuesFileFailsNamingFileAndLineAndWritesNothing() throws Exception {
         GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
-        generate.valuesFiles.add(Mojos.write(project, "src/main/galera/values.yaml", "replicas: 3\nstorage:\n  sise: 1Gi\n"));
+        generate.valuesFiles.add(
+                Mojos.write(project, "src/main/galera/values.yaml", "replicas: 3\nstorage:\n  sise: 1Gi\n"));
 
-        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
-                "src/main/galera/values.yaml:3: storage.sise: is not a known key; did you mean storage.size?");
+        assertThatThrownBy(generate::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage(
+                        "src/main/galera/values.yaml:3: storage.sise: is not a known key; did you mean storage.size?");
         assertThat(project.resolve("target")).doesNotExist();
     }
 
@@ -83,8 +93,9 @@ class MojoTest {
         Mojos.write(project, "values.yaml", "replicas: 3\n");
         generate.valuesFiles.add(project.resolve("valuse.yaml").toFile());
 
-        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
-                "<valuesFiles> valuse.yaml: does not exist (looked for " + project.resolve("valuse.yaml")
+        assertThatThrownBy(generate::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("<valuesFiles> valuse.yaml: does not exist (looked for " + project.resolve("valuse.yaml")
                         + "); did you mean values.yaml?");
         assertThat(project.resolve("target")).doesNotExist();
     }
@@ -97,7 +108,8 @@ class MojoTest {
         String before = Files.readString(project.resolve("target/galera/galera.yaml"));
         Files.writeString(project.resolve("values.yaml"), "# cleared by mistake\n");
 
-        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(generate::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("values.yaml: holds no values (it is empty or only comments); alone it would"
                         + " render the defaults, a cluster \"mariadb\" in namespace \"default\", over the output.");
         assertThat(project.resolve("target/galera/galera.yaml")).content().isEqualTo(before);
@@ -109,11 +121,13 @@ class MojoTest {
         generate.values = "replicas: 3\n      storage:\n        size: 10 GB";
         generate.set = "replica=5";
 
-        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
-                "-Dgalera.set: replica: is not a known key; did you mean replicas?");
+        assertThatThrownBy(generate::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("-Dgalera.set: replica: is not a known key; did you mean replicas?");
         generate.set = null;
-        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
-                "<values>:3: storage.size: \"10 GB\" is not allowed: a Kubernetes quantity, e.g. 10Gi");
+        assertThatThrownBy(generate::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("<values>:3: storage.size: \"10 GB\" is not allowed: a Kubernetes quantity, e.g. 10Gi");
     }
 
     @Test
@@ -121,7 +135,8 @@ class MojoTest {
         GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
         generate.outputDirectory = Mojos.write(project, "taken", "not a folder\n");
 
-        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(generate::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("<outputDirectory> " + generate.outputDirectory + ": cannot be written: ");
         assertThat(Files.readString(generate.outputDirectory.toPath())).isEqualTo("not a folder\n");
     }
@@ -132,9 +147,12 @@ class MojoTest {
         Mojos.write(project, "templates/stateful-set.yaml.ftl", "kind: StatefulSet\n");
         generate.templatesDirectory = project.resolve("templates").toFile();
 
-        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
-                "<templatesDirectory> " + generate.templatesDirectory + ": \"stateful-set.yaml.ftl\" is not a built-in "
-                        + "template; the templates that may be replaced are " + String.join(", ", TemplateCatalog.names()));
+        assertThatThrownBy(generate::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("<templatesDirectory> " + generate.templatesDirectory
+                        + ": \"stateful-set.yaml.ftl\" is not a built-in "
+                        + "template; the templates that may be replaced are "
+                        + String.join(", ", TemplateCatalog.names()));
         assertThat(TemplateCatalog.names()).contains("statefulset.yaml.ftl", "files/init.sh");
     }
 
@@ -146,7 +164,8 @@ class MojoTest {
 
         generate.execute();
 
-        assertThat(Files.readString(project.resolve("target/galera/galera.yaml"))).contains("# site probe");
+        assertThat(Files.readString(project.resolve("target/galera/galera.yaml")))
+                .contains("# site probe");
     }
 
     @Test
@@ -154,7 +173,8 @@ class MojoTest {
         GenerateMojo generate = Mojos.configure(new GenerateMojo(), project, log);
         generate.layout = "flat";
 
-        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(generate::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("<layout>: \"flat\" is not allowed: single or per-resource");
     }
 
@@ -183,13 +203,17 @@ class MojoTest {
         Files.writeString(project.resolve("target/galera/service-mariadb.yaml"), "edited: by hand\n");
         Files.delete(project.resolve("target/galera/kustomization.yaml"));
 
-        assertThatThrownBy(check::execute).isInstanceOf(MojoFailureException.class).hasMessageStartingWith("""
+        assertThatThrownBy(check::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("""
                 2 file(s) in target/galera differ from what galera:generate would write:
                   - kustomization.yaml (missing)
                   - service-mariadb.yaml (changed)
                       --- service-mariadb.yaml (as it is)
                       +++ service-mariadb.yaml (as generated)
-                      @@ -1,1 +1,""").hasMessageContaining("\n      -edited: by hand\n      +# Generated by galera-gen.").hasMessageEndingWith("""
+                      @@ -1,1 +1,""")
+                .hasMessageContaining("\n      -edited: by hand\n      +# Generated by galera-gen.")
+                .hasMessageEndingWith("""
                 Run mvn galera:generate with the same configuration and commit the result.""");
     }
 
@@ -199,9 +223,14 @@ class MojoTest {
 
         validate.execute();
 
-        int documents = GaleraGenerator.builder().build().render(GaleraCluster.defaults()).manifests().size();
-        assertThat(log).containsExactly("info: galera: values and " + documents + " documents of cluster mariadb "
-                + "valid for Kubernetes 1.34, 1.35, 1.36 (schemas bundled with galera-gen)");
+        int documents = GaleraGenerator.builder()
+                .build()
+                .render(GaleraCluster.defaults())
+                .manifests()
+                .size();
+        assertThat(log)
+                .containsExactly("info: galera: values and " + documents + " documents of cluster mariadb "
+                        + "valid for Kubernetes 1.34, 1.35, 1.36 (schemas bundled with galera-gen)");
         assertThat(listing(project)).isEmpty();
     }
 
@@ -212,7 +241,9 @@ class MojoTest {
 
         validate.execute();
 
-        assertThat(log).singleElement().asString()
+        assertThat(log)
+                .singleElement()
+                .asString()
                 .endsWith("valid for Kubernetes 1.28, 1.33 (schemas bundled with galera-gen)");
     }
 
@@ -221,9 +252,11 @@ class MojoTest {
         ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
         validate.kubernetesVersions = new ArrayList<>(List.of("1.40"));
 
-        assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
-                "<kubernetesVersions>: \"1.40\" is not allowed: a version whose schemas galera-gen carries: 1.28, 1.29,"
-                        + " 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36 (or give schema locations that have it)");
+        assertThatThrownBy(validate::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage(
+                        "<kubernetesVersions>: \"1.40\" is not allowed: a version whose schemas galera-gen carries: 1.28, 1.29,"
+                                + " 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36 (or give schema locations that have it)");
     }
 
     @Test
@@ -232,7 +265,8 @@ class MojoTest {
         Path missing = project.resolve("k8s-schemas");
         validate.schemaLocations = new ArrayList<>(List.of(missing.toString()));
 
-        assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(validate::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("<schemaLocations> " + missing + ": no such folder: " + missing);
     }
 
@@ -249,7 +283,8 @@ class MojoTest {
                   - port: 3306
                 """));
 
-        assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(validate::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("<files> " + project.resolve("svc.yaml") + ": Service/db: spec.portz");
     }
 
@@ -259,7 +294,8 @@ class MojoTest {
         Files.createDirectories(project.resolve("values"));
         generate.valuesFiles.add(project.resolve("values").toFile());
 
-        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(generate::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("<valuesFiles> values: is a folder, not a file");
     }
 
@@ -268,7 +304,8 @@ class MojoTest {
         ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
         validate.kubernetesVersions = new ArrayList<>(List.of("latest"));
 
-        assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(validate::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("<kubernetesVersions>: \"latest\" is not allowed: ");
     }
 
@@ -277,18 +314,22 @@ class MojoTest {
         ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
         validate.schemaLocations = new ArrayList<>(List.of(" "));
 
-        assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class).hasMessage(
-                "<schemaLocations>: \" \" is not allowed: a folder, a path or URL template ending in .json, or default");
+        assertThatThrownBy(validate::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage(
+                        "<schemaLocations>: \" \" is not allowed: a folder, a path or URL template ending in .json, or default");
     }
 
     @Test
     void aSchemaThatIsNotJsonIsNamedByTheElementThatLedToIt() throws Exception {
         ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
-        Path schema = Mojos.write(project, "schemas/statefulset-apps-v1.json", "not json").toPath();
-        validate.schemaLocations = new ArrayList<>(
-                List.of(project.resolve("schemas") + "/{{ .ResourceKind }}{{ .KindSuffix }}.json"));
+        Path schema = Mojos.write(project, "schemas/statefulset-apps-v1.json", "not json")
+                .toPath();
+        validate.schemaLocations =
+                new ArrayList<>(List.of(project.resolve("schemas") + "/{{ .ResourceKind }}{{ .KindSuffix }}.json"));
 
-        assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(validate::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("<schemaLocations> " + schema + ": is not valid JSON: ");
     }
 
@@ -305,10 +346,11 @@ class MojoTest {
         try {
             ValidateMojo validate = Mojos.configure(new ValidateMojo(), project, log);
             validate.schemaCache = Mojos.write(project, "cache", "a file, not a folder\n");
-            validate.schemaLocations = new ArrayList<>(List.of("http://127.0.0.1:" + server.getAddress().getPort()
-                    + "/{{ .ResourceKind }}.json"));
+            validate.schemaLocations = new ArrayList<>(
+                    List.of("http://127.0.0.1:" + server.getAddress().getPort() + "/{{ .ResourceKind }}.json"));
 
-            assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class)
+            assertThatThrownBy(validate::execute)
+                    .isInstanceOf(MojoFailureException.class)
                     .hasMessageContaining("<schemaCache> " + validate.schemaCache + "/")
                     .hasMessageContaining(": cannot write the schema cache: ");
         } finally {
@@ -322,7 +364,8 @@ class MojoTest {
         generate.valuesFiles.add(Mojos.write(project, "target/galera/values.yaml", "replicas: 3\n"));
         generate.writeValuesSchema = true;
 
-        assertThatThrownBy(generate::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(generate::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("<writeValuesSchema>: \"" + project.resolve("target/galera/values.schema.json")
                         + "\" is not allowed: a place outside the output folder");
     }

@@ -1,19 +1,17 @@
 package io.galeragen.maven;
 
-import org.apache.maven.plugin.logging.Log;
-
 import java.io.File;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.plugin.logging.Log;
 
 /** Mojos configured as Maven would with the POM defaults, for running in-process against a temporary project. */
 final class Mojos {
 
-    private Mojos() {
-    }
+    private Mojos() {}
 
     static <T extends AbstractGaleraMojo> T configure(T mojo, Path project, List<String> log) {
         mojo.basedir = project.toFile();
@@ -38,8 +36,8 @@ final class Mojos {
 
     /** A Log that records "level: message" lines; debug is dropped. */
     private static Log recording(List<String> lines) {
-        return (Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] {Log.class},
-                (proxy, method, args) -> {
+        return (Log) Proxy.newProxyInstance(
+                Log.class.getClassLoader(), new Class<?>[] {Log.class}, (proxy, method, args) -> {
                     String name = method.getName();
                     if (name.startsWith("is")) {
                         return !name.equals("isDebugEnabled");

@@ -1,20 +1,19 @@
 package io.galeragen.maven;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.validate.ValidationTargets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The plugin's contract as users see it (goal names, default phases, parameter names, properties and defaults),
@@ -27,7 +26,8 @@ class PluginDescriptorTest {
     @BeforeAll
     static void readDescriptor() throws Exception {
         Path descriptor = Path.of("target/classes/META-INF/maven/plugin.xml");
-        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor.toFile());
+        Document document =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor.toFile());
         plugin = document.getDocumentElement();
     }
 
@@ -37,32 +37,37 @@ class PluginDescriptorTest {
         Map<String, String> phases = new TreeMap<>();
         forEach(plugin.getElementsByTagName("mojo"), mojo -> phases.put(text(mojo, "goal"), text(mojo, "phase")));
 
-        assertThat(phases).containsExactlyEntriesOf(new TreeMap<>(Map.of(
-                "check", "verify", "generate", "generate-resources", "help", "", "validate", "validate")));
+        assertThat(phases)
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                        "check", "verify", "generate", "generate-resources", "help", "", "validate", "validate")));
     }
 
     @Test
     void everyGoalIsThreadSafe() {
-        forEach(plugin.getElementsByTagName("mojo"), mojo -> assertThat(text(mojo, "threadSafe"))
-                .as(text(mojo, "goal")).isEqualTo("true"));
+        forEach(
+                plugin.getElementsByTagName("mojo"),
+                mojo -> assertThat(text(mojo, "threadSafe"))
+                        .as(text(mojo, "goal"))
+                        .isEqualTo("true"));
     }
 
     @Test
     void generateParametersPropertiesAndDefaults() {
-        assertThat(configuration("generate")).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
-                Map.entry("force", "${galera.force} = false"),
-                Map.entry("kubernetesVersions", "${galera.kubernetesVersions} = "),
-                Map.entry("layout", "${galera.layout} = single"),
-                Map.entry("outputDirectory", "${galera.outputDirectory} = ${project.build.directory}/galera"),
-                Map.entry("schemaCache", "${galera.schemaCache} = "),
-                Map.entry("schemaLocations", "${galera.schemaLocations} = "),
-                Map.entry("set", "${galera.set} = "),
-                Map.entry("skip", "${galera.skip} = false"),
-                Map.entry("stateDirectory", "${galera.stateDirectory} = ${project.build.directory}/galera-gen"),
-                Map.entry("templatesDirectory", "${galera.templatesDirectory} = "),
-                Map.entry("values", "${galera.values} = "),
-                Map.entry("valuesFiles", "${galera.valuesFiles} = "),
-                Map.entry("writeValuesSchema", "${galera.writeValuesSchema} = false"))));
+        assertThat(configuration("generate"))
+                .containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
+                        Map.entry("force", "${galera.force} = false"),
+                        Map.entry("kubernetesVersions", "${galera.kubernetesVersions} = "),
+                        Map.entry("layout", "${galera.layout} = single"),
+                        Map.entry("outputDirectory", "${galera.outputDirectory} = ${project.build.directory}/galera"),
+                        Map.entry("schemaCache", "${galera.schemaCache} = "),
+                        Map.entry("schemaLocations", "${galera.schemaLocations} = "),
+                        Map.entry("set", "${galera.set} = "),
+                        Map.entry("skip", "${galera.skip} = false"),
+                        Map.entry("stateDirectory", "${galera.stateDirectory} = ${project.build.directory}/galera-gen"),
+                        Map.entry("templatesDirectory", "${galera.templatesDirectory} = "),
+                        Map.entry("values", "${galera.values} = "),
+                        Map.entry("valuesFiles", "${galera.valuesFiles} = "),
+                        Map.entry("writeValuesSchema", "${galera.writeValuesSchema} = false"))));
     }
 
     @Test
@@ -76,8 +81,9 @@ class PluginDescriptorTest {
     void validateTakesTheInputParametersAndFiles() {
         Map<String, String> validate = configuration("validate");
         Map<String, String> inputs = new TreeMap<>(configuration("generate"));
-        inputs.keySet().removeAll(java.util.List.of("outputDirectory", "layout", "writeValuesSchema", "force",
-                "stateDirectory"));
+        inputs.keySet()
+                .removeAll(
+                        java.util.List.of("outputDirectory", "layout", "writeValuesSchema", "force", "stateDirectory"));
         inputs.put("files", "${galera.files} = ");
 
         assertThat(validate).containsExactlyEntriesOf(inputs);
@@ -86,13 +92,22 @@ class PluginDescriptorTest {
     @Test
     void everyElementAProblemIsNamedByIsAParameter() {
         java.util.Set<String> parameters = new java.util.TreeSet<>();
-        java.util.List.of("generate", "check", "validate").forEach(goal -> configuration(goal).keySet()
-                .forEach(name -> parameters.add("<" + name + ">")));
+        java.util.List.of("generate", "check", "validate")
+                .forEach(goal -> configuration(goal).keySet().forEach(name -> parameters.add("<" + name + ">")));
 
-        assertThat(java.util.Arrays.stream(Input.values()).map(PomElements::element)
-                .flatMap(java.util.Optional::stream).distinct())
-                .containsExactlyInAnyOrder("<valuesFiles>", "<kubernetesVersions>", "<schemaLocations>",
-                        "<schemaCache>", "<templatesDirectory>", "<files>", "<outputDirectory>", "<writeValuesSchema>",
+        assertThat(java.util.Arrays.stream(Input.values())
+                        .map(PomElements::element)
+                        .flatMap(java.util.Optional::stream)
+                        .distinct())
+                .containsExactlyInAnyOrder(
+                        "<valuesFiles>",
+                        "<kubernetesVersions>",
+                        "<schemaLocations>",
+                        "<schemaCache>",
+                        "<templatesDirectory>",
+                        "<files>",
+                        "<outputDirectory>",
+                        "<writeValuesSchema>",
                         "<layout>")
                 .allMatch(parameters::contains);
     }
@@ -122,11 +137,13 @@ class PluginDescriptorTest {
         Map<String, String> parameters = new TreeMap<>();
         forEach(plugin.getElementsByTagName("mojo"), mojo -> {
             if (text(mojo, "goal").equals(goal)) {
-                Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
+                Element configuration =
+                        (Element) mojo.getElementsByTagName("configuration").item(0);
                 forEach(configuration.getChildNodes(), parameter -> {
                     if (!parameter.getTagName().equals("basedir")) {
-                        parameters.put(parameter.getTagName(), parameter.getTextContent().strip() + " = "
-                                + parameter.getAttribute("default-value"));
+                        parameters.put(
+                                parameter.getTagName(),
+                                parameter.getTextContent().strip() + " = " + parameter.getAttribute("default-value"));
                     }
                 });
             }

@@ -1,18 +1,17 @@
 package io.galeragen.maven;
 
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * docs/maven-plugin.md is generated from the plugin descriptor the build produced (goals, phases, parameters,
@@ -35,12 +34,16 @@ class PluginReferenceTest {
     }
 
     static String markdown() throws Exception {
-        Element plugin = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(Path.of("target/classes/META-INF/maven/plugin.xml").toFile()).getDocumentElement();
+        Element plugin = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Path.of("target/classes/META-INF/maven/plugin.xml").toFile())
+                .getDocumentElement();
         StringBuilder text = new StringBuilder("# galera-maven-plugin reference\n\n")
                 .append("<!-- Generated from the plugin descriptor by PluginReferenceTest. Do not edit: run ")
                 .append("`./mvnw verify -DskipITs -Dgalera.regenerate=true`. -->\n\n")
-                .append("Goal prefix `").append(child(plugin, "goalPrefix")).append("`. Every goal is thread-safe. ")
+                .append("Goal prefix `")
+                .append(child(plugin, "goalPrefix"))
+                .append("`. Every goal is thread-safe. ")
                 .append("Values keys are listed in [values-reference.md](values-reference.md).\n");
         for (Element mojo : children(firstElement(plugin, "mojos"), "mojo")) {
             String goal = child(mojo, "goal");
@@ -49,7 +52,8 @@ class PluginReferenceTest {
             if (phase != null) {
                 text.append("Default phase: `").append(phase).append("`.\n\n");
             }
-            text.append(oneLine(child(mojo, "description"))).append("\n\n")
+            text.append(oneLine(child(mojo, "description")))
+                    .append("\n\n")
                     .append("| Parameter | Property | Default | Description |\n| --- | --- | --- | --- |\n");
             Element configuration = firstElement(mojo, "configuration");
             for (Element parameter : children(firstElement(mojo, "parameters"), "parameter")) {
@@ -58,20 +62,33 @@ class PluginReferenceTest {
                 }
                 String name = child(parameter, "name");
                 Element configured = firstElement(configuration, name);
-                String property = configured == null ? "" : configured.getTextContent().strip();
+                String property =
+                        configured == null ? "" : configured.getTextContent().strip();
                 String fallback = configured == null ? "" : configured.getAttribute("default-value");
-                text.append("| `").append(name).append("` | ")
+                text.append("| `")
+                        .append(name)
+                        .append("` | ")
                         .append(property.isEmpty() ? "" : "`" + property.replaceAll("^\\$\\{(.*)}$", "$1") + "`")
-                        .append(" | ").append(fallback.isEmpty() ? "" : "`" + fallback + "`")
-                        .append(" | ").append(oneLine(child(parameter, "description")).replace("|", "\\|")).append(" |\n");
+                        .append(" | ")
+                        .append(fallback.isEmpty() ? "" : "`" + fallback + "`")
+                        .append(" | ")
+                        .append(oneLine(child(parameter, "description")).replace("|", "\\|"))
+                        .append(" |\n");
             }
         }
         return text.toString();
     }
 
     private static String oneLine(String html) {
-        return html == null ? "" : html.replaceAll("<code>(.*?)</code>", "`$1`").replaceAll("<[^>]+>", "")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replaceAll("\\s+", " ").strip();
+        return html == null
+                ? ""
+                : html.replaceAll("<code>(.*?)</code>", "`$1`")
+                        .replaceAll("<[^>]+>", "")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&amp;", "&")
+                        .replaceAll("\\s+", " ")
+                        .strip();
     }
 
     private static String child(Element element, String name) {

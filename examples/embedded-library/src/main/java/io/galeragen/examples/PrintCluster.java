@@ -4,7 +4,6 @@ import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.Rendering;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.values.ValuesSource;
-
 import java.util.List;
 
 /**
@@ -14,8 +13,7 @@ import java.util.List;
  */
 public final class PrintCluster {
 
-    private PrintCluster() {
-    }
+    private PrintCluster() {}
 
     /** The cluster this example renders: three members with bigger disks, in its own namespace. */
     static GaleraCluster cluster(String... settings) {

@@ -1,17 +1,16 @@
 package io.galeragen.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.yaml.Yaml;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PrintClusterTest {
 
@@ -19,14 +18,19 @@ class PrintClusterTest {
     void printsTheClusterAsMultiDocumentYaml() {
         List<JsonNode> documents = Yaml.readAll(runMain(), "stdout");
 
-        JsonNode statefulSet = documents.stream().filter(doc -> doc.get("kind").textValue().equals("StatefulSet"))
-                .findFirst().orElseThrow();
+        JsonNode statefulSet = documents.stream()
+                .filter(doc -> doc.get("kind").textValue().equals("StatefulSet"))
+                .findFirst()
+                .orElseThrow();
         assertThat(statefulSet.at("/metadata/name").textValue()).isEqualTo("inventory-db");
         assertThat(statefulSet.at("/metadata/namespace").textValue()).isEqualTo("inventory");
         assertThat(statefulSet.at("/spec/replicas").intValue()).isEqualTo(3);
-        assertThat(statefulSet.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").textValue())
+        assertThat(statefulSet
+                        .at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage")
+                        .textValue())
                 .isEqualTo("30Gi");
-        assertThat(documents).extracting(doc -> doc.get("kind").textValue())
+        assertThat(documents)
+                .extracting(doc -> doc.get("kind").textValue())
                 .contains("ConfigMap", "Service", "StatefulSet");
     }
 
@@ -40,7 +44,8 @@ class PrintClusterTest {
 
     @Test
     void aMistakeInTheSettingsIsAClearError() {
-        assertThatThrownBy(() -> PrintCluster.cluster("replica=5")).isInstanceOf(GaleraGenException.class)
+        assertThatThrownBy(() -> PrintCluster.cluster("replica=5"))
+                .isInstanceOf(GaleraGenException.class)
                 .hasMessage("arguments: replica: is not a known key; did you mean replicas?");
     }
 

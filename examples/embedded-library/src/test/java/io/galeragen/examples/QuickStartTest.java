@@ -1,15 +1,14 @@
 package io.galeragen.examples;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's library snippet is this example's QuickStart, word for word, and it runs. */
 class QuickStartTest {
@@ -39,7 +38,8 @@ class QuickStartTest {
 
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("kubectl --namespace shop create secret generic orders-credentials")
-                .contains("files written to " + out).endsWith("no drift\n");
+                .contains("files written to " + out)
+                .endsWith("no drift\n");
         assertThat(out.resolve("statefulset-orders.yaml")).exists();
         assertThat(out.resolve("NOTES.txt")).exists();
     }

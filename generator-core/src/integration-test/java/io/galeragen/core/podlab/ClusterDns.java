@@ -56,26 +56,35 @@ final class ClusterDns implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             writeRecords(published);
-            Files.writeString(dir.resolve("dnsmasq.conf"), String.join("\n",
-                    "# The lab's cluster DNS: answers from the records file only; nothing is forwarded anywhere.",
-                    "no-resolv",
-                    "no-hosts",
-                    "no-poll",
-                    "bind-interfaces",
-                    "listen-address=" + lab.dnsAddress(),
-                    "addn-hosts=" + dir.resolve("records"),
-                    "local=/" + clusterDomain + "/",
-                    "domain-needed",
-                    "bogus-priv",
-                    // CoreDNS' kubernetes plugin answers with a TTL of 5 s.
-                    "local-ttl=5",
-                    "pid-file=",
-                    ""));
+            Files.writeString(
+                    dir.resolve("dnsmasq.conf"),
+                    String.join(
+                            "\n",
+                            "# The lab's cluster DNS: answers from the records file only; nothing is forwarded anywhere.",
+                            "no-resolv",
+                            "no-hosts",
+                            "no-poll",
+                            "bind-interfaces",
+                            "listen-address=" + lab.dnsAddress(),
+                            "addn-hosts=" + dir.resolve("records"),
+                            "local=/" + clusterDomain + "/",
+                            "domain-needed",
+                            "bogus-priv",
+                            // CoreDNS' kubernetes plugin answers with a TTL of 5 s.
+                            "local-ttl=5",
+                            "pid-file=",
+                            ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        dnsmasq = Shell.start(List.of("nsenter", "--net=/run/netns/" + lab.dnsNamespace(), "dnsmasq",
-                "--keep-in-foreground", "--conf-file=" + dir.resolve("dnsmasq.conf")), dir.resolve("dnsmasq.log"));
+        dnsmasq = Shell.start(
+                List.of(
+                        "nsenter",
+                        "--net=/run/netns/" + lab.dnsNamespace(),
+                        "dnsmasq",
+                        "--keep-in-foreground",
+                        "--conf-file=" + dir.resolve("dnsmasq.conf")),
+                dir.resolve("dnsmasq.log"));
         down = false;
     }
 
@@ -107,12 +116,14 @@ final class ClusterDns implements AutoCloseable {
         records.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             List<String> addresses = new ArrayList<>(entry.getValue());
             Collections.shuffle(addresses);
-            addresses.forEach(address -> hosts.append(address).append(' ').append(entry.getKey()).append('\n'));
+            addresses.forEach(address ->
+                    hosts.append(address).append(' ').append(entry.getKey()).append('\n'));
         });
         try {
             Path tmp = dir.resolve("records.tmp");
             Files.writeString(tmp, hosts);
-            Files.move(tmp, dir.resolve("records"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    tmp, dir.resolve("records"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,6 @@ package io.galeragen.core.podlab;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Quantity;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +21,7 @@ final class ContainerCgroups {
     static final Path MEMORY = Path.of("/sys/fs/cgroup/memory");
     static final Path FREEZER = Path.of("/sys/fs/cgroup/freezer");
 
-    private ContainerCgroups() {
-    }
+    private ContainerCgroups() {}
 
     static Path labPath(Path controller, LabId lab) {
         return controller.resolve(LabId.CGROUP_PARENT).resolve(lab.name());
@@ -40,10 +38,17 @@ final class ContainerCgroups {
             if (Files.isDirectory(MEMORY)) {
                 Path memory = labPath(MEMORY, lab).resolve(pod.uid()).resolve(container.getName());
                 Files.createDirectories(memory);
-                Quantity limit = container.getResources() == null || container.getResources().getLimits() == null ? null
+                Quantity limit = container.getResources() == null
+                                || container.getResources().getLimits() == null
+                        ? null
                         : container.getResources().getLimits().get("memory");
-                Files.writeString(memory.resolve("memory.limit_in_bytes"),
-                        limit == null ? "-1" : Quantity.getAmountInBytes(limit).toBigInteger().toString());
+                Files.writeString(
+                        memory.resolve("memory.limit_in_bytes"),
+                        limit == null
+                                ? "-1"
+                                : Quantity.getAmountInBytes(limit)
+                                        .toBigInteger()
+                                        .toString());
                 cgroups.add(memory);
             }
             if (Files.isDirectory(FREEZER)) {
@@ -75,13 +80,17 @@ final class ContainerCgroups {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(parent)) {
-            return walk.filter(p -> p.getFileName().toString().equals("cgroup.procs")).flatMap(p -> {
-                try {
-                    return Files.readAllLines(p).stream();
-                } catch (IOException gone) {
-                    return Stream.empty();
-                }
-            }).filter(line -> !line.isBlank()).map(Long::parseLong).toList();
+            return walk.filter(p -> p.getFileName().toString().equals("cgroup.procs"))
+                    .flatMap(p -> {
+                        try {
+                            return Files.readAllLines(p).stream();
+                        } catch (IOException gone) {
+                            return Stream.empty();
+                        }
+                    })
+                    .filter(line -> !line.isBlank())
+                    .map(Long::parseLong)
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -93,7 +102,8 @@ final class ContainerCgroups {
             return;
         }
         try (Stream<Path> walk = Files.walk(parent)) {
-            walk.filter(Files::isDirectory).sorted(Comparator.reverseOrder())
+            walk.filter(Files::isDirectory)
+                    .sorted(Comparator.reverseOrder())
                     .forEach(dir -> Shell.tryRun("rmdir", dir.toString()));
         } catch (IOException e) {
             // already gone

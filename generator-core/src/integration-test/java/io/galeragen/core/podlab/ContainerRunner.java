@@ -2,7 +2,6 @@ package io.galeragen.core.podlab;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Probe;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,20 +78,22 @@ final class ContainerRunner {
 
     /** A main container: kept running until the pod stops. */
     void supervise() {
-        supervisor = new Thread(() -> {
-            while (!stopped) {
-                if (!awaitBackoff()) {
-                    return;
-                }
-                if (!startOnce()) {
-                    continue;
-                }
-                startProbes(current);
-                int exit = current.waitFor();
-                stopProbes();
-                exited(exit);
-            }
-        }, "container-" + pod.pod().name() + "-" + container.getName());
+        supervisor = new Thread(
+                () -> {
+                    while (!stopped) {
+                        if (!awaitBackoff()) {
+                            return;
+                        }
+                        if (!startOnce()) {
+                            continue;
+                        }
+                        startProbes(current);
+                        int exit = current.waitFor();
+                        stopProbes();
+                        exited(exit);
+                    }
+                },
+                "container-" + pod.pod().name() + "-" + container.getName());
         supervisor.setDaemon(true);
         supervisor.start();
     }
@@ -105,7 +106,8 @@ final class ContainerRunner {
         Duration wait = pod.lab().backoff().remaining(key, finishedAt, Instant.now());
         Instant until = Instant.now().plus(wait);
         while (!stopped && Instant.now().isBefore(until)) {
-            Shell.sleep(Duration.ofMillis(Math.min(200, Math.max(1, Duration.between(Instant.now(), until).toMillis()))));
+            Shell.sleep(Duration.ofMillis(Math.min(
+                    200, Math.max(1, Duration.between(Instant.now(), until).toMillis()))));
         }
         if (stopped) {
             return false;
@@ -124,14 +126,23 @@ final class ContainerRunner {
         Path log = pod.dir().resolve("logs").resolve(container.getName() + ".log");
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, "----- " + Instant.now() + " container " + container.getName() + " starts -----\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "----- " + Instant.now() + " container " + container.getName() + " starts -----\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             Image image = pod.lab().images().resolve(container.getImage());
-            Map<String, String> env = EnvResolver.resolve(pod.pod(), container, pod.lab().cluster());
+            Map<String, String> env =
+                    EnvResolver.resolve(pod.pod(), container, pod.lab().cluster());
             ContainerSpec spec = ContainerSpec.of(pod.pod(), container, image, env, pod.volumePaths(), pod.sandbox());
             spec.writeTo(specDir, ContainerCgroups.create(pod.lab().id(), pod.pod(), container));
-            current = RunningContainer.start(container.getName(), specDir, pod.sandbox(),
-                    pod.lab().runContainerScript(), pod.lab().containerExecScript(), log);
+            current = RunningContainer.start(
+                    container.getName(),
+                    specDir,
+                    pod.sandbox(),
+                    pod.lab().runContainerScript(),
+                    pod.lab().containerExecScript(),
+                    log);
             started = probe(Kind.STARTUP) == null;
             ready = false;
             report();
@@ -157,7 +168,11 @@ final class ContainerRunner {
 
     // ---- probes ---------------------------------------------------------------------------------
 
-    private enum Kind { STARTUP, READINESS, LIVENESS }
+    private enum Kind {
+        STARTUP,
+        READINESS,
+        LIVENESS
+    }
 
     private Probe probe(Kind kind) {
         return switch (kind) {
@@ -192,8 +207,13 @@ final class ContainerRunner {
     private synchronized void schedule(Kind kind, RunningContainer running) {
         Probe probe = probe(kind);
         ProbeState state = new ProbeState();
-        ScheduledFuture<?> task = pod.lab().scheduler().scheduleWithFixedDelay(() -> tick(kind, probe, running, state),
-                Probes.initialDelay(probe).toMillis(), Probes.period(probe).toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> task = pod.lab()
+                .scheduler()
+                .scheduleWithFixedDelay(
+                        () -> tick(kind, probe, running, state),
+                        Probes.initialDelay(probe).toMillis(),
+                        Probes.period(probe).toMillis(),
+                        TimeUnit.MILLISECONDS);
         probeTasks.add(task);
     }
 
@@ -230,7 +250,8 @@ final class ContainerRunner {
                     startedNow(running);
                 } else if (state.failures >= Probes.failureThreshold(probe)) {
                     state.done = true;
-                    killForProbe(running, "Startup probe failed: " + outcome.output().strip());
+                    killForProbe(
+                            running, "Startup probe failed: " + outcome.output().strip());
                 }
             }
             case READINESS -> {
@@ -241,14 +262,21 @@ final class ContainerRunner {
                     ready = false;
                 }
                 if (before != ready) {
-                    appendLog(running, "readiness probe: " + (ready ? "ready" : "not ready: " + outcome.output().strip()));
+                    appendLog(
+                            running,
+                            "readiness probe: "
+                                    + (ready
+                                            ? "ready"
+                                            : "not ready: " + outcome.output().strip()));
                     report();
                 }
             }
             case LIVENESS -> {
                 if (state.failures >= Probes.failureThreshold(probe)) {
                     state.done = true;
-                    killForProbe(running, "Liveness probe failed: " + outcome.output().strip());
+                    killForProbe(
+                            running,
+                            "Liveness probe failed: " + outcome.output().strip());
                 }
             }
         }
@@ -321,8 +349,15 @@ final class ContainerRunner {
     private void report() {
         RunningContainer running = current;
         boolean alive = running != null && running.alive();
-        pod.pod().container(new Pod.ContainerStatus(container.getName(), alive, alive ? running.pid1() : -1, restarts,
-                started, ready && alive, lastExitCode));
+        pod.pod()
+                .container(new Pod.ContainerStatus(
+                        container.getName(),
+                        alive,
+                        alive ? running.pid1() : -1,
+                        restarts,
+                        started,
+                        ready && alive,
+                        lastExitCode));
         if (init) {
             pod.lab().cluster().changed();
         } else {
@@ -331,12 +366,16 @@ final class ContainerRunner {
     }
 
     private void appendLog(RunningContainer running, String line) {
-        appendLog(running.specDir().getParent().getParent().resolve("logs").resolve(container.getName() + ".log"), line);
+        appendLog(
+                running.specDir().getParent().getParent().resolve("logs").resolve(container.getName() + ".log"), line);
     }
 
     private static void appendLog(Path log, String line) {
         try {
-            Files.writeString(log, "[podlab kubelet " + Instant.now() + "] " + line + "\n", StandardOpenOption.CREATE,
+            Files.writeString(
+                    log,
+                    "[podlab kubelet " + Instant.now() + "] " + line + "\n",
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             // the pod's directory is gone: nothing to log into

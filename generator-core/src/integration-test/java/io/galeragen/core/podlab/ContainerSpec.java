@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,23 +29,51 @@ import java.util.stream.Collectors;
  * default set, minus drop, plus add), no_new_privs, a read-only root, the mounts. Written as files for
  * run-container.sh and container-exec.sh.
  */
-record ContainerSpec(String name, Image image, List<String> argv, Map<String, String> env, long uid, long gid,
-                     List<Long> groups, String boundingSet, boolean noNewPrivs, boolean readOnlyRoot,
-                     String workingDir, List<Mount> mounts) {
+record ContainerSpec(
+        String name,
+        Image image,
+        List<String> argv,
+        Map<String, String> env,
+        long uid,
+        long gid,
+        List<Long> groups,
+        String boundingSet,
+        boolean noNewPrivs,
+        boolean readOnlyRoot,
+        String workingDir,
+        List<Mount> mounts) {
 
     /** A bind mount into the container's root. */
-    record Mount(Path source, String target, boolean readOnly) {
-    }
+    record Mount(Path source, String target, boolean readOnly) {}
 
     /** containerd's default capabilities for a container. */
-    private static final List<String> DEFAULT_CAPABILITIES = List.of("chown", "dac_override", "fsetid", "fowner",
-            "mknod", "net_raw", "setgid", "setuid", "setfcap", "setpcap", "net_bind_service", "sys_chroot", "kill",
+    private static final List<String> DEFAULT_CAPABILITIES = List.of(
+            "chown",
+            "dac_override",
+            "fsetid",
+            "fowner",
+            "mknod",
+            "net_raw",
+            "setgid",
+            "setuid",
+            "setfcap",
+            "setpcap",
+            "net_bind_service",
+            "sys_chroot",
+            "kill",
             "audit_write");
 
-    static ContainerSpec of(Pod pod, Container container, Image image, Map<String, String> containerEnv,
-                            Map<String, Path> volumePaths, PodSandbox sandbox) {
-        PodSecurityContext podSecurity = Optional.ofNullable(pod.spec().getSecurityContext()).orElse(new PodSecurityContext());
-        SecurityContext security = Optional.ofNullable(container.getSecurityContext()).orElse(new SecurityContext());
+    static ContainerSpec of(
+            Pod pod,
+            Container container,
+            Image image,
+            Map<String, String> containerEnv,
+            Map<String, Path> volumePaths,
+            PodSandbox sandbox) {
+        PodSecurityContext podSecurity =
+                Optional.ofNullable(pod.spec().getSecurityContext()).orElse(new PodSecurityContext());
+        SecurityContext security =
+                Optional.ofNullable(container.getSecurityContext()).orElse(new SecurityContext());
         ImageUsers users = ImageUsers.of(image);
 
         Long runAsUser = first(security.getRunAsUser(), podSecurity.getRunAsUser());
@@ -55,7 +82,9 @@ record ContainerSpec(String name, Image image, List<String> argv, Map<String, St
         long gid = runAsGroup != null ? runAsGroup : users.primaryGroup(image.user(), uid);
         Boolean runAsNonRoot = first(security.getRunAsNonRoot(), podSecurity.getRunAsNonRoot());
         if (Boolean.TRUE.equals(runAsNonRoot)) {
-            if (runAsUser == null && !image.user().isEmpty() && !image.user().split(":")[0].matches("\\d+")) {
+            if (runAsUser == null
+                    && !image.user().isEmpty()
+                    && !image.user().split(":")[0].matches("\\d+")) {
                 throw new EnvResolver.ConfigError("container has runAsNonRoot and image has non-numeric user ("
                         + image.user() + "), cannot verify user is non-root");
             }
@@ -76,7 +105,10 @@ record ContainerSpec(String name, Image image, List<String> argv, Map<String, St
             argv.addAll(EnvResolver.expand(container.getArgs(), containerEnv));
         } else {
             argv.addAll(image.entrypoint());
-            argv.addAll(container.getArgs().isEmpty() ? image.cmd() : EnvResolver.expand(container.getArgs(), containerEnv));
+            argv.addAll(
+                    container.getArgs().isEmpty()
+                            ? image.cmd()
+                            : EnvResolver.expand(container.getArgs(), containerEnv));
         }
         if (argv.isEmpty()) {
             throw new EnvResolver.ConfigError("no command specified");
@@ -97,19 +129,34 @@ record ContainerSpec(String name, Image image, List<String> argv, Map<String, St
             if (mount.getSubPath() != null && !mount.getSubPath().isEmpty()) {
                 source = source.resolve(mount.getSubPath());
             }
-            mounts.add(new Mount(source, mount.getMountPath(), Boolean.TRUE.equals(mount.getReadOnly())
-                    || sandbox.readOnlyVolume(mount.getName())));
+            mounts.add(new Mount(
+                    source,
+                    mount.getMountPath(),
+                    Boolean.TRUE.equals(mount.getReadOnly()) || sandbox.readOnlyVolume(mount.getName())));
         }
         mounts.add(new Mount(sandbox.hostsFile(), "/etc/hosts", readOnlyRoot));
         mounts.add(new Mount(sandbox.hostnameFile(), "/etc/hostname", readOnlyRoot));
         mounts.add(new Mount(sandbox.resolvConf(), "/etc/resolv.conf", readOnlyRoot));
-        mounts.add(new Mount(sandbox.terminationLog(container.getName()), Optional.ofNullable(
-                container.getTerminationMessagePath()).orElse("/dev/termination-log"), false));
+        mounts.add(new Mount(
+                sandbox.terminationLog(container.getName()),
+                Optional.ofNullable(container.getTerminationMessagePath()).orElse("/dev/termination-log"),
+                false));
 
         String workingDir = container.getWorkingDir() != null ? container.getWorkingDir() : image.workingDir();
         boolean noNewPrivs = Boolean.FALSE.equals(security.getAllowPrivilegeEscalation());
-        return new ContainerSpec(container.getName(), image, argv, env, uid, gid, List.copyOf(groups),
-                boundingSet(security.getCapabilities()), noNewPrivs, readOnlyRoot, workingDir, mounts);
+        return new ContainerSpec(
+                container.getName(),
+                image,
+                argv,
+                env,
+                uid,
+                gid,
+                List.copyOf(groups),
+                boundingSet(security.getCapabilities()),
+                noNewPrivs,
+                readOnlyRoot,
+                workingDir,
+                mounts);
     }
 
     /** setpriv's --bounding-set argument. */
@@ -149,18 +196,26 @@ record ContainerSpec(String name, Image image, List<String> argv, Map<String, St
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("lower"), image.lowerDir());
             Files.write(dir.resolve("argv"), nulSeparated(argv));
-            Files.write(dir.resolve("env"), nulSeparated(env.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).toList()));
-            String groupList = groups.isEmpty() ? "-" : groups.stream().map(String::valueOf).collect(Collectors.joining(","));
+            Files.write(
+                    dir.resolve("env"),
+                    nulSeparated(env.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .toList()));
+            String groupList = groups.isEmpty()
+                    ? "-"
+                    : groups.stream().map(String::valueOf).collect(Collectors.joining(","));
             Files.writeString(dir.resolve("user"), uid + " " + gid + " " + groupList + "\n");
             Files.writeString(dir.resolve("bounding_set"), boundingSet + "\n");
             Files.writeString(dir.resolve("no_new_privs"), (noNewPrivs ? "1" : "0") + "\n");
             Files.writeString(dir.resolve("readonly_root"), (readOnlyRoot ? "1" : "0") + "\n");
             Files.writeString(dir.resolve("workdir"), workingDir + "\n");
-            Files.writeString(dir.resolve("mounts"), mounts.stream()
-                    .map(m -> m.source() + "\t" + m.target() + "\t" + (m.readOnly() ? "ro" : "rw") + "\n")
-                    .collect(Collectors.joining()));
-            Files.writeString(dir.resolve("cgroups"), cgroups.stream().map(p -> p + "\n").collect(Collectors.joining()));
+            Files.writeString(
+                    dir.resolve("mounts"),
+                    mounts.stream()
+                            .map(m -> m.source() + "\t" + m.target() + "\t" + (m.readOnly() ? "ro" : "rw") + "\n")
+                            .collect(Collectors.joining()));
+            Files.writeString(
+                    dir.resolve("cgroups"), cgroups.stream().map(p -> p + "\n").collect(Collectors.joining()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the container spec " + dir, e);
         }

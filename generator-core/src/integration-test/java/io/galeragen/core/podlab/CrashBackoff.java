@@ -16,8 +16,7 @@ final class CrashBackoff {
     static final Duration INITIAL = Duration.ofSeconds(10);
     static final Duration MAX = Duration.ofMinutes(5);
 
-    private record Entry(Duration backoff, Instant lastUpdate) {
-    }
+    private record Entry(Duration backoff, Instant lastUpdate) {}
 
     private final Map<String, Entry> entries = new HashMap<>();
 
@@ -28,13 +27,16 @@ final class CrashBackoff {
             return Duration.ZERO;
         }
         Duration elapsed = Duration.between(finishedAt, now);
-        return elapsed.compareTo(entry.backoff()) >= 0 ? Duration.ZERO : entry.backoff().minus(elapsed);
+        return elapsed.compareTo(entry.backoff()) >= 0
+                ? Duration.ZERO
+                : entry.backoff().minus(elapsed);
     }
 
     /** The container starts again now: the next wait doubles (Backoff.Next). */
     synchronized void restarted(String key, Instant finishedAt, Instant now) {
         Entry entry = entries.get(key);
-        Duration backoff = entry == null || expired(finishedAt, entry.lastUpdate()) ? INITIAL
+        Duration backoff = entry == null || expired(finishedAt, entry.lastUpdate())
+                ? INITIAL
                 : min(entry.backoff().multipliedBy(2), MAX);
         entries.put(key, new Entry(backoff, now));
     }

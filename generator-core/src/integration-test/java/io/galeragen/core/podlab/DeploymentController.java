@@ -1,7 +1,6 @@
 package io.galeragen.core.podlab;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +29,14 @@ final class DeploymentController {
         String revision = PodTemplates.revision(deployment.getSpec().getTemplate());
         boolean recreate = deployment.getSpec().getStrategy() != null
                 && "Recreate".equals(deployment.getSpec().getStrategy().getType());
-        List<Pod> owned = cluster.pods().stream().filter(p -> p.owner().equals("Deployment/" + name)).toList();
-        List<Pod> old = owned.stream().filter(p -> !p.revision().equals(revision)).toList();
-        List<Pod> current = owned.stream().filter(p -> p.revision().equals(revision) && !p.terminating()).toList();
+        List<Pod> owned = cluster.pods().stream()
+                .filter(p -> p.owner().equals("Deployment/" + name))
+                .toList();
+        List<Pod> old =
+                owned.stream().filter(p -> !p.revision().equals(revision)).toList();
+        List<Pod> current = owned.stream()
+                .filter(p -> p.revision().equals(revision) && !p.terminating())
+                .toList();
 
         if (recreate && !old.isEmpty()) {
             old.stream().filter(p -> !p.terminating()).forEach(kubelet::delete);
@@ -53,9 +57,14 @@ final class DeploymentController {
             suffix.append(ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ALPHABET.length())));
         }
         String name = deployment.getMetadata().getName() + "-" + revision + "-" + suffix;
-        Pod pod = PodTemplates.pod(name, deployment.getMetadata().getNamespace(),
-                "Deployment/" + deployment.getMetadata().getName(), revision, deployment.getSpec().getTemplate(),
-                PodTemplates.copy(deployment.getSpec().getTemplate().getSpec()), Map.of("pod-template-hash", revision));
+        Pod pod = PodTemplates.pod(
+                name,
+                deployment.getMetadata().getNamespace(),
+                "Deployment/" + deployment.getMetadata().getName(),
+                revision,
+                deployment.getSpec().getTemplate(),
+                PodTemplates.copy(deployment.getSpec().getTemplate().getSpec()),
+                Map.of("pod-template-hash", revision));
         if (cluster.create(pod)) {
             kubelet.run(pod);
         }

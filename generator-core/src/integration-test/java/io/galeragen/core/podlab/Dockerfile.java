@@ -2,7 +2,6 @@ package io.galeragen.core.podlab;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ record Dockerfile(Map<String, String> env, List<String> entrypoint, List<String>
 
     /** What a Debian or Ubuntu base image sets (Docker's default PATH). */
     static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
 
     static Dockerfile parse(String text) {
@@ -86,7 +86,7 @@ record Dockerfile(Map<String, String> env, List<String> entrypoint, List<String>
     private static List<String> execForm(String value) {
         if (value.startsWith("[")) {
             try {
-                return new ObjectMapper().readValue(value, new TypeReference<List<String>>() { });
+                return new ObjectMapper().readValue(value, new TypeReference<List<String>>() {});
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalArgumentException("not a JSON array: " + value, e);
             }

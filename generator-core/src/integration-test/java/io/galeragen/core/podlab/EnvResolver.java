@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceFieldSelector;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -30,21 +29,24 @@ final class EnvResolver {
         }
     }
 
-    private EnvResolver() {
-    }
+    private EnvResolver() {}
 
     static Map<String, String> resolve(Pod pod, Container container, LabCluster cluster) {
         Map<String, String> env = new LinkedHashMap<>();
         for (EnvFromSource source : container.getEnvFrom()) {
             String prefix = source.getPrefix() == null ? "" : source.getPrefix();
             if (source.getConfigMapRef() != null) {
-                Optional<ConfigMap> configMap = cluster.configMap(pod.namespace(), source.getConfigMapRef().getName());
-                if (configMap.isEmpty() && !Boolean.TRUE.equals(source.getConfigMapRef().getOptional())) {
-                    throw new ConfigError("configmap \"" + source.getConfigMapRef().getName() + "\" not found");
+                Optional<ConfigMap> configMap = cluster.configMap(
+                        pod.namespace(), source.getConfigMapRef().getName());
+                if (configMap.isEmpty()
+                        && !Boolean.TRUE.equals(source.getConfigMapRef().getOptional())) {
+                    throw new ConfigError(
+                            "configmap \"" + source.getConfigMapRef().getName() + "\" not found");
                 }
                 configMap.ifPresent(map -> map.getData().forEach((k, v) -> env.put(prefix + k, v)));
             } else if (source.getSecretRef() != null) {
-                Map<String, byte[]> data = cluster.secrets().data(source.getSecretRef().getName());
+                Map<String, byte[]> data =
+                        cluster.secrets().data(source.getSecretRef().getName());
                 if (data == null && !Boolean.TRUE.equals(source.getSecretRef().getOptional())) {
                     throw new ConfigError("secret \"" + source.getSecretRef().getName() + "\" not found");
                 }
@@ -85,7 +87,8 @@ final class EnvResolver {
         }
         if (source.getConfigMapKeyRef() != null) {
             var ref = source.getConfigMapKeyRef();
-            String value = cluster.configMap(pod.namespace(), ref.getName()).map(map -> map.getData().get(ref.getKey()))
+            String value = cluster.configMap(pod.namespace(), ref.getName())
+                    .map(map -> map.getData().get(ref.getKey()))
                     .orElse(null);
             if (value == null && !Boolean.TRUE.equals(ref.getOptional())) {
                 throw new ConfigError("couldn't find key " + ref.getKey() + " in ConfigMap " + pod.namespace() + "/"
@@ -105,7 +108,8 @@ final class EnvResolver {
             case "status.podIPs" -> pod.ip();
             case "status.hostIP", "status.hostIPs" -> "10.0.0.1";
             case "spec.nodeName" -> "podlab-node";
-            case "spec.serviceAccountName" -> Optional.ofNullable(pod.spec().getServiceAccountName()).orElse("default");
+            case "spec.serviceAccountName" ->
+                Optional.ofNullable(pod.spec().getServiceAccountName()).orElse("default");
             default -> {
                 if (path.startsWith("metadata.labels['") && path.endsWith("']")) {
                     yield pod.labels().getOrDefault(path.substring(17, path.length() - 2), "");
@@ -120,16 +124,19 @@ final class EnvResolver {
 
     private static String resource(Container container, ResourceFieldSelector selector) {
         String[] parts = selector.getResource().split("\\.", 2);
-        Map<String, Quantity> values = container.getResources() == null ? Map.of()
-                : "limits".equals(parts[0]) ? container.getResources().getLimits()
-                : container.getResources().getRequests();
+        Map<String, Quantity> values = container.getResources() == null
+                ? Map.of()
+                : "limits".equals(parts[0])
+                        ? container.getResources().getLimits()
+                        : container.getResources().getRequests();
         Quantity quantity = values == null ? null : values.get(parts[1]);
         if (quantity == null) {
             throw new ConfigError("resourceFieldRef " + selector.getResource() + ": no such value (the lab has no node"
                     + " allocatable to default to)");
         }
         BigDecimal amount = Quantity.getAmountInBytes(quantity);
-        BigDecimal divisor = selector.getDivisor() == null ? BigDecimal.ONE : Quantity.getAmountInBytes(selector.getDivisor());
+        BigDecimal divisor =
+                selector.getDivisor() == null ? BigDecimal.ONE : Quantity.getAmountInBytes(selector.getDivisor());
         return amount.divide(divisor, 0, RoundingMode.CEILING).toPlainString();
     }
 

@@ -22,7 +22,9 @@ public final class Faults {
 
     /** kill -9 of the container's PID 1 (everything in it dies); the kubelet restarts it after its back-off. */
     public void crashContainer(String pod, String container) {
-        worker(pod).runner(container).orElseThrow(() -> new IllegalStateException(pod + " has no container " + container))
+        worker(pod)
+                .runner(container)
+                .orElseThrow(() -> new IllegalStateException(pod + " has no container " + container))
                 .crash();
     }
 
@@ -125,7 +127,8 @@ public final class Faults {
 
     private static void parallel(List<String> pods, java.util.function.Consumer<String> action) {
         List<Thread> threads = Stream.of(pods.toArray(String[]::new))
-                .map(pod -> new Thread(() -> action.accept(pod), "fault-" + pod)).toList();
+                .map(pod -> new Thread(() -> action.accept(pod), "fault-" + pod))
+                .toList();
         threads.forEach(Thread::start);
         for (Thread thread : threads) {
             try {

@@ -17,8 +17,14 @@ import java.util.stream.Collectors;
  * @param user       USER (a name or uid), or empty for root
  * @param workingDir WORKDIR
  */
-record Image(String reference, List<Path> layers, List<String> entrypoint, List<String> cmd, Map<String, String> env,
-             String user, String workingDir) {
+record Image(
+        String reference,
+        List<Path> layers,
+        List<String> entrypoint,
+        List<String> cmd,
+        Map<String, String> env,
+        String user,
+        String workingDir) {
 
     Image {
         layers = List.copyOf(layers);

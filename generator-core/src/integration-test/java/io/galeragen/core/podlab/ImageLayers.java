@@ -45,8 +45,9 @@ final class ImageLayers {
         }
         try {
             Files.createDirectories(CACHE);
-            try (FileChannel lockFile = FileChannel.open(CACHE.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
+            try (FileChannel lockFile = FileChannel.open(
+                            CACHE.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = lockFile.lock()) {
                 if (!Files.isDirectory(layer)) {
                     build(kind, upstream, layer);
                 }
@@ -62,8 +63,16 @@ final class ImageLayers {
         Shell.tryRun("rm", "-rf", partial.toString());
         System.out.println("[podlab] building image layer " + layer.getFileName() + " (once per machine) ...");
         long started = System.nanoTime();
-        Shell.Result result = Shell.tryRun(List.of("bash", builder.toString(), kind, partial.toString(),
-                upstream == null ? "" : upstream.toString()), Map.of(), null, BUILD_TIMEOUT);
+        Shell.Result result = Shell.tryRun(
+                List.of(
+                        "bash",
+                        builder.toString(),
+                        kind,
+                        partial.toString(),
+                        upstream == null ? "" : upstream.toString()),
+                Map.of(),
+                null,
+                BUILD_TIMEOUT);
         if (!result.ok()) {
             Shell.tryRun("rm", "-rf", partial.toString());
             throw new IllegalStateException("building image layer " + kind + " failed:\n" + result.output());

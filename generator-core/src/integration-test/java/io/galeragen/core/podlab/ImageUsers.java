@@ -47,32 +47,54 @@ final class ImageUsers {
         if (name.matches("\\d+")) {
             return Long.parseLong(name);
         }
-        return passwd.stream().filter(e -> e[0].equals(name)).findFirst().map(e -> Long.parseLong(e[2]))
-                .orElseThrow(() -> new EnvResolver.ConfigError("unable to find user " + name + ": no matching entries in passwd file"));
+        return passwd.stream()
+                .filter(e -> e[0].equals(name))
+                .findFirst()
+                .map(e -> Long.parseLong(e[2]))
+                .orElseThrow(() -> new EnvResolver.ConfigError(
+                        "unable to find user " + name + ": no matching entries in passwd file"));
     }
 
     /** The group of USER when it names one ("user:group"), else the uid's primary group in passwd, else 0. */
     long primaryGroup(String user, long uid) {
         String[] parts = user.split(":");
         if (parts.length > 1) {
-            return parts[1].matches("\\d+") ? Long.parseLong(parts[1])
-                    : group.stream().filter(e -> e[0].equals(parts[1])).findFirst().map(e -> Long.parseLong(e[2])).orElse(0L);
+            return parts[1].matches("\\d+")
+                    ? Long.parseLong(parts[1])
+                    : group.stream()
+                            .filter(e -> e[0].equals(parts[1]))
+                            .findFirst()
+                            .map(e -> Long.parseLong(e[2]))
+                            .orElse(0L);
         }
-        return passwd.stream().filter(e -> Long.parseLong(e[2]) == uid).findFirst().map(e -> Long.parseLong(e[3]))
+        return passwd.stream()
+                .filter(e -> Long.parseLong(e[2]) == uid)
+                .findFirst()
+                .map(e -> Long.parseLong(e[3]))
                 .orElse(0L);
     }
 
     /** Groups in /etc/group that list the uid's user name as a member. */
     List<Long> groupsOf(long uid) {
-        String name = passwd.stream().filter(e -> Long.parseLong(e[2]) == uid).findFirst().map(e -> e[0]).orElse(null);
+        String name = passwd.stream()
+                .filter(e -> Long.parseLong(e[2]) == uid)
+                .findFirst()
+                .map(e -> e[0])
+                .orElse(null);
         if (name == null) {
             return List.of();
         }
-        return group.stream().filter(e -> e.length > 3 && List.of(e[3].split(",")).contains(name))
-                .map(e -> Long.parseLong(e[2])).toList();
+        return group.stream()
+                .filter(e -> e.length > 3 && List.of(e[3].split(",")).contains(name))
+                .map(e -> Long.parseLong(e[2]))
+                .toList();
     }
 
     String home(long uid) {
-        return passwd.stream().filter(e -> Long.parseLong(e[2]) == uid).findFirst().map(e -> e[5]).orElse("/");
+        return passwd.stream()
+                .filter(e -> Long.parseLong(e[2]) == uid)
+                .findFirst()
+                .map(e -> e[5])
+                .orElse("/");
     }
 }

@@ -44,16 +44,29 @@ final class Images {
     private Image build(String reference) {
         Matcher mariadb = MARIADB.matcher(reference);
         if (mariadb.matches()) {
-            Path upstream = mariadbDocker.resolve(Files.isDirectory(mariadbDocker.resolve(mariadb.group(1)))
-                    ? mariadb.group(1) : "head");
+            Path upstream = mariadbDocker.resolve(
+                    Files.isDirectory(mariadbDocker.resolve(mariadb.group(1))) ? mariadb.group(1) : "head");
             Dockerfile dockerfile = Dockerfile.parse(read(upstream.resolve("Dockerfile")));
-            List<Path> rootfs = List.of(layers.layer("mariadb-entrypoint", upstream), layers.layer("mariadb-base", null));
-            return new Image(reference, rootfs, dockerfile.entrypoint(), dockerfile.cmd(), dockerfile.env(),
-                    dockerfile.user(), dockerfile.workingDir());
+            List<Path> rootfs =
+                    List.of(layers.layer("mariadb-entrypoint", upstream), layers.layer("mariadb-base", null));
+            return new Image(
+                    reference,
+                    rootfs,
+                    dockerfile.entrypoint(),
+                    dockerfile.cmd(),
+                    dockerfile.env(),
+                    dockerfile.user(),
+                    dockerfile.workingDir());
         }
         if (EXPORTER.matcher(reference).matches()) {
-            return new Image(reference, List.of(layers.layer("mysqld-exporter", null)), List.of("/bin/mysqld_exporter"),
-                    List.of(), Map.of("PATH", Dockerfile.DEFAULT_PATH), "nobody", "/");
+            return new Image(
+                    reference,
+                    List.of(layers.layer("mysqld-exporter", null)),
+                    List.of("/bin/mysqld_exporter"),
+                    List.of(),
+                    Map.of("PATH", Dockerfile.DEFAULT_PATH),
+                    "nobody",
+                    "/");
         }
         throw new IllegalArgumentException("the pod lab has no image for '" + reference
                 + "' (known: [docker.io/library/]mariadb:<tag>, [docker.io/]prom/mysqld-exporter:v0.17.2)");

@@ -1,7 +1,6 @@
 package io.galeragen.core.podlab;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,8 +32,12 @@ final class KubeState {
         try {
             Set<Path> live = new HashSet<>();
             for (StatefulSet set : cluster.statefulSets()) {
-                Path dir = root.resolve(set.getMetadata().getNamespace()).resolve("statefulsets").resolve(set.getMetadata().getName());
-                writeFile(dir.resolve("replicas"), Optional.ofNullable(set.getSpec().getReplicas()).orElse(1) + "\n");
+                Path dir = root.resolve(set.getMetadata().getNamespace())
+                        .resolve("statefulsets")
+                        .resolve(set.getMetadata().getName());
+                writeFile(
+                        dir.resolve("replicas"),
+                        Optional.ofNullable(set.getSpec().getReplicas()).orElse(1) + "\n");
             }
             for (Pod pod : cluster.pods()) {
                 Path dir = root.resolve(pod.namespace()).resolve("pods").resolve(pod.name());
@@ -59,7 +62,8 @@ final class KubeState {
                 }
                 try (Stream<Path> links = Files.list(containers)) {
                     for (Path link : links.toList()) {
-                        if (!running.contains(link.getFileName().toString()) && !link.getFileName().toString().startsWith(".")) {
+                        if (!running.contains(link.getFileName().toString())
+                                && !link.getFileName().toString().startsWith(".")) {
                             Files.deleteIfExists(link);
                         }
                     }

@@ -17,8 +17,7 @@ import java.util.stream.Stream;
  */
 final class LabCleanup {
 
-    private LabCleanup() {
-    }
+    private LabCleanup() {}
 
     static void run(LabId lab) {
         killProcesses(lab);
@@ -59,7 +58,10 @@ final class LabCleanup {
             victims.forEach(pid -> Shell.tryRun("kill", "-KILL", Long.toString(pid)));
             Instant deadline = Instant.now().plusSeconds(10);
             while (Instant.now().isBefore(deadline)
-                    && victims.stream().anyMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))) {
+                    && victims.stream()
+                            .anyMatch(pid -> ProcessHandle.of(pid)
+                                    .map(ProcessHandle::isAlive)
+                                    .orElse(false))) {
                 Shell.sleep(Duration.ofMillis(50));
             }
         }

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.galeragen.core.Rendering;
 import io.galeragen.core.output.Manifest;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,9 @@ final class LabCluster {
         this.secrets = labSecrets;
         for (Manifest manifest : rendering.manifests()) {
             HasMetadata resource = manifest.resource();
-            String key = key(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+            String key = key(
+                    resource.getMetadata().getNamespace(),
+                    resource.getMetadata().getName());
             if (resource instanceof StatefulSet statefulSet) {
                 statefulSets.put(key, statefulSet);
             } else if (resource instanceof Deployment deployment) {

@@ -1,7 +1,6 @@
 package io.galeragen.core.podlab;
 
 import io.galeragen.core.values.ValuesSource;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +17,14 @@ import java.util.Map;
  * @param unsyncedVolumes        PVCs on the FUSE layer that drops unsynced writes on a power cut
  * @param secretValues           Secret values to use instead of generated ones, "secret/key" -> value
  */
-public record LabConfig(LabId id, List<ValuesSource> values, Path upstream, Duration dnsPropagationDelay,
-                        Duration nodeMonitorGracePeriod, boolean unsyncedVolumes, Map<String, String> secretValues) {
+public record LabConfig(
+        LabId id,
+        List<ValuesSource> values,
+        Path upstream,
+        Duration dnsPropagationDelay,
+        Duration nodeMonitorGracePeriod,
+        boolean unsyncedVolumes,
+        Map<String, String> secretValues) {
 
     public LabConfig {
         values = List.copyOf(values);
@@ -27,8 +32,8 @@ public record LabConfig(LabId id, List<ValuesSource> values, Path upstream, Dura
     }
 
     public static LabConfig of(LabId id, List<ValuesSource> values) {
-        return new LabConfig(id, values, LabEnvironment.upstream(), Duration.ofSeconds(1), Duration.ofSeconds(40), false,
-                Map.of());
+        return new LabConfig(
+                id, values, LabEnvironment.upstream(), Duration.ofSeconds(1), Duration.ofSeconds(40), false, Map.of());
     }
 
     public LabConfig withUnsyncedVolumes(boolean value) {
@@ -40,6 +45,7 @@ public record LabConfig(LabId id, List<ValuesSource> values, Path upstream, Dura
     }
 
     public LabConfig withSecretValues(Map<String, String> values) {
-        return new LabConfig(id, this.values, upstream, dnsPropagationDelay, nodeMonitorGracePeriod, unsyncedVolumes, values);
+        return new LabConfig(
+                id, this.values, upstream, dnsPropagationDelay, nodeMonitorGracePeriod, unsyncedVolumes, values);
     }
 }

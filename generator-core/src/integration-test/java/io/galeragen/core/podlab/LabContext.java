@@ -6,9 +6,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What the lab's kubelet and controllers share: names, the network, DNS, images, volumes and the API objects. */
-record LabContext(LabId id, Path dir, PodNetwork network, ClusterDns dns, Images images, PersistentVolumes volumes,
-                  LabCluster cluster, CrashBackoff backoff, ScheduledExecutorService scheduler, AtomicLong sandboxes,
-                  Duration nodeMonitorGracePeriod) {
+record LabContext(
+        LabId id,
+        Path dir,
+        PodNetwork network,
+        ClusterDns dns,
+        Images images,
+        PersistentVolumes volumes,
+        LabCluster cluster,
+        CrashBackoff backoff,
+        ScheduledExecutorService scheduler,
+        AtomicLong sandboxes,
+        Duration nodeMonitorGracePeriod) {
 
     Path bin() {
         return dir.resolve("bin");

@@ -12,11 +12,10 @@ import java.util.List;
  */
 public final class LabEnvironment {
 
-    private static final List<String> TOOLS = List.of("mmdebstrap", "dnsmasq", "iptables-legacy", "nsenter", "unshare",
-            "ip", "mount", "pivot_root", "mknod");
+    private static final List<String> TOOLS = List.of(
+            "mmdebstrap", "dnsmasq", "iptables-legacy", "nsenter", "unshare", "ip", "mount", "pivot_root", "mknod");
 
-    private LabEnvironment() {
-    }
+    private LabEnvironment() {}
 
     /** The repository root: system property galera.projectRoot, else the first parent of the working directory with examples/. */
     public static Path projectRoot() {
@@ -29,7 +28,8 @@ public final class LabEnvironment {
                 return dir;
             }
         }
-        throw new IllegalStateException("cannot find the galera-gen repository above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "cannot find the galera-gen repository above " + Path.of("").toAbsolutePath());
     }
 
     /** ../shared/upstream beside the repository (system property galera.upstreamRoot overrides). */

@@ -15,11 +15,13 @@ public record LabId(String name, int subnet) {
 
     /** Where labs keep their files; mariadbd runs as uid 999, so every parent directory must be traversable. */
     static final Path ROOT = Path.of("/var/tmp/galera-podlab");
+
     static final String CGROUP_PARENT = "galera-podlab";
 
     public LabId {
         if (!name.matches("[a-z][a-z0-9]{0,7}")) {
-            throw new IllegalArgumentException("lab id '" + name + "': 1 to 8 lower-case letters and digits, a letter first");
+            throw new IllegalArgumentException(
+                    "lab id '" + name + "': 1 to 8 lower-case letters and digits, a letter first");
         }
         if (subnet < 1 || subnet > 254) {
             throw new IllegalArgumentException("lab subnet " + subnet + ": 1 to 254");

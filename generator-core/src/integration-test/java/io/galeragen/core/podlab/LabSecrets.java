@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -33,8 +32,7 @@ public final class LabSecrets {
     /** secret name -> key -> value. */
     private final Map<String, Map<String, byte[]>> secrets = new TreeMap<>();
 
-    private LabSecrets() {
-    }
+    private LabSecrets() {}
 
     /**
      * @param pods      every pod spec the manifests render (StatefulSet and Deployment templates)
@@ -54,7 +52,8 @@ public final class LabSecrets {
                 if (volume.getSecret() == null) {
                     continue;
                 }
-                TreeSet<String> keys = referenced.computeIfAbsent(volume.getSecret().getSecretName(), k -> new TreeSet<>());
+                TreeSet<String> keys =
+                        referenced.computeIfAbsent(volume.getSecret().getSecretName(), k -> new TreeSet<>());
                 List<KeyToPath> items = volume.getSecret().getItems();
                 if (items != null && !items.isEmpty()) {
                     items.forEach(item -> keys.add(item.getKey()));

@@ -23,8 +23,7 @@ final class PersistentVolumes {
 
     private final Map<String, String> lastCut = new ConcurrentHashMap<>();
 
-    private record Attachment(Path mountPoint, UnsyncedFs layer) {
-    }
+    private record Attachment(Path mountPoint, UnsyncedFs layer) {}
 
     /** @param unsynced whether each claim is mounted through the unsynced-writes layer */
     PersistentVolumes(Path root, boolean unsynced) {
@@ -65,7 +64,8 @@ final class PersistentVolumes {
             return disk(claim);
         }
         Path mountPoint = root.resolve(claim).resolve("mnt");
-        UnsyncedFs layer = UnsyncedFs.mount(disk(claim), mountPoint, root.resolve(claim).resolve("layer.log"));
+        UnsyncedFs layer =
+                UnsyncedFs.mount(disk(claim), mountPoint, root.resolve(claim).resolve("layer.log"));
         attached.put(claim, new Attachment(mountPoint, layer));
         return mountPoint;
     }

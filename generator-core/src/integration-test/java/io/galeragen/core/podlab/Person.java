@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class Person {
 
-    private static final Pattern POD_LINE = Pattern.compile("^\\s+(\\S+)\\s+(\\S+)\\s+position=(\\S+):(-?\\d+)", Pattern.MULTILINE);
+    private static final Pattern POD_LINE =
+            Pattern.compile("^\\s+(\\S+)\\s+(\\S+)\\s+position=(\\S+):(-?\\d+)", Pattern.MULTILINE);
 
     /** One run of galera-recover. */
     public record Run(List<String> args, int exitCode, String output) {
@@ -46,8 +47,15 @@ public final class Person {
         List<String> command = new ArrayList<>(List.of("/bin/bash", tool.toString(), "-n", lab.namespace()));
         command.addAll(List.of(args));
         command.add(lab.statefulSetName());
-        Shell.Result result = Shell.tryRun(command, Map.of("PATH", lab.binDir() + ":" + System.getenv("PATH"),
-                "KUBE_STATE", lab.kubeState().toString()), null, Duration.ofMinutes(10));
+        Shell.Result result = Shell.tryRun(
+                command,
+                Map.of(
+                        "PATH",
+                        lab.binDir() + ":" + System.getenv("PATH"),
+                        "KUBE_STATE",
+                        lab.kubeState().toString()),
+                null,
+                Duration.ofMinutes(10));
         Run run = new Run(List.of(args), result.exitCode(), result.output());
         runs.add(run);
         return run;
@@ -75,8 +83,7 @@ public final class Person {
 
     private static Optional<String> highestKnown(String output) {
         Matcher matcher = POD_LINE.matcher(output);
-        record Known(String pod, long seqno) {
-        }
+        record Known(String pod, long seqno) {}
         List<Known> known = new ArrayList<>();
         while (matcher.find()) {
             if (!matcher.group(3).equals("-") && Long.parseLong(matcher.group(4)) >= 0) {

@@ -1,7 +1,6 @@
 package io.galeragen.core.podlab;
 
 import io.fabric8.kubernetes.api.model.PodSpec;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -14,9 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Pod {
 
     /** What the kubelet reports of one container. */
-    public record ContainerStatus(String name, boolean running, long pid, int restarts, boolean started,
-                                  boolean ready, Integer lastExitCode) {
-    }
+    public record ContainerStatus(
+            String name,
+            boolean running,
+            long pid,
+            int restarts,
+            boolean started,
+            boolean ready,
+            Integer lastExitCode) {}
 
     private final String name;
     private final String namespace;
@@ -35,8 +39,15 @@ public final class Pod {
     private volatile boolean gone;
     private volatile PodWorker worker;
 
-    Pod(String name, String namespace, String uid, String owner, String revision, Map<String, String> labels,
-        Map<String, String> annotations, PodSpec spec) {
+    Pod(
+            String name,
+            String namespace,
+            String uid,
+            String owner,
+            String revision,
+            Map<String, String> labels,
+            Map<String, String> annotations,
+            PodSpec spec) {
         this.name = name;
         this.namespace = namespace;
         this.uid = uid;

@@ -7,7 +7,6 @@ import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.Rendering;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.values.ValuesSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,8 +31,8 @@ import java.util.function.BooleanSupplier;
 public final class PodLab implements AutoCloseable {
 
     private static final GaleraGenerator GENERATOR = GaleraGenerator.builder().build();
-    private static final List<String> SCRIPTS = List.of("run-container.sh", "container-exec.sh", "build-image-layer.sh",
-            "kubectl");
+    private static final List<String> SCRIPTS =
+            List.of("run-container.sh", "container-exec.sh", "build-image-layer.sh", "kubectl");
 
     private final LabConfig config;
     private final LabContext context;
@@ -45,7 +44,8 @@ public final class PodLab implements AutoCloseable {
     private volatile Rendering rendering;
     private volatile LabSecrets secrets;
 
-    private PodLab(LabConfig config, LabContext context, Kubelet kubelet, ControllerManager controllers, KubeState kubeState) {
+    private PodLab(
+            LabConfig config, LabContext context, Kubelet kubelet, ControllerManager controllers, KubeState kubeState) {
         this.config = config;
         this.context = context;
         this.kubelet = kubelet;
@@ -103,10 +103,22 @@ public final class PodLab implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        LabContext context = new LabContext(id, dir, network, dns, images, volumes, cluster, new CrashBackoff(), scheduler,
-                new AtomicLong(), config.nodeMonitorGracePeriod());
+        LabContext context = new LabContext(
+                id,
+                dir,
+                network,
+                dns,
+                images,
+                volumes,
+                cluster,
+                new CrashBackoff(),
+                scheduler,
+                new AtomicLong(),
+                config.nodeMonitorGracePeriod());
         Kubelet kubelet = new Kubelet(context);
-        ControllerManager controllers = new ControllerManager(cluster, new StatefulSetController(cluster, kubelet, volumes),
+        ControllerManager controllers = new ControllerManager(
+                cluster,
+                new StatefulSetController(cluster, kubelet, volumes),
                 new DeploymentController(cluster, kubelet));
         KubeState kubeState = new KubeState(dir.resolve("kube"));
         PodLab lab = new PodLab(config, context, kubelet, controllers, kubeState);
@@ -115,8 +127,11 @@ public final class PodLab implements AutoCloseable {
         lab.applyValues(config.values());
         // Images are "pulled" before any pod starts, so that a first build never counts in a scenario's timings.
         podSpecs(lab.rendering).stream()
-                .flatMap(spec -> java.util.stream.Stream.concat(spec.getInitContainers().stream(), spec.getContainers().stream()))
-                .map(io.fabric8.kubernetes.api.model.Container::getImage).distinct().forEach(images::resolve);
+                .flatMap(spec -> java.util.stream.Stream.concat(
+                        spec.getInitContainers().stream(), spec.getContainers().stream()))
+                .map(io.fabric8.kubernetes.api.model.Container::getImage)
+                .distinct()
+                .forEach(images::resolve);
         controllers.start();
         return lab;
     }
@@ -126,8 +141,10 @@ public final class PodLab implements AutoCloseable {
         try {
             Files.createDirectories(netnsEtc);
             String domain = model.clusterDomain();
-            Files.writeString(netnsEtc.resolve("resolv.conf"), "search " + model.namespace() + ".svc." + domain
-                    + " svc." + domain + " " + domain + "\nnameserver " + id.dnsAddress() + "\noptions ndots:5\n");
+            Files.writeString(
+                    netnsEtc.resolve("resolv.conf"),
+                    "search " + model.namespace() + ".svc." + domain + " svc." + domain + " " + domain + "\nnameserver "
+                            + id.dnsAddress() + "\noptions ndots:5\n");
             Files.writeString(netnsEtc.resolve("hosts"), "127.0.0.1\tlocalhost\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -142,7 +159,8 @@ public final class PodLab implements AutoCloseable {
         GaleraCluster newModel = GaleraGenerator.cluster(values);
         Rendering newRendering = GENERATOR.render(newModel);
         if (secrets == null) {
-            secrets = LabSecrets.forPods(podSpecs(newRendering), config.secretValues(), new TlsCertificates(context.dir()));
+            secrets = LabSecrets.forPods(
+                    podSpecs(newRendering), config.secretValues(), new TlsCertificates(context.dir()));
         }
         this.model = newModel;
         this.rendering = newRendering;
@@ -245,13 +263,18 @@ public final class PodLab implements AutoCloseable {
 
     /** The StatefulSet's pods (ordinal order). */
     public List<Pod> members() {
-        return pods().stream().filter(p -> p.owner().equals("StatefulSet/" + model.name()))
-                .sorted(java.util.Comparator.comparingInt(p -> p.ordinal().orElse(0))).toList();
+        return pods().stream()
+                .filter(p -> p.owner().equals("StatefulSet/" + model.name()))
+                .sorted(java.util.Comparator.comparingInt(p -> p.ordinal().orElse(0)))
+                .toList();
     }
 
     /** The StatefulSet's spec.replicas now. */
     public int replicas() {
-        return context.cluster().statefulSet(model.namespace(), model.name()).getSpec().getReplicas();
+        return context.cluster()
+                .statefulSet(model.namespace(), model.name())
+                .getSpec()
+                .getReplicas();
     }
 
     /** kubectl scale statefulset --replicas. */
@@ -260,11 +283,14 @@ public final class PodLab implements AutoCloseable {
     }
 
     /** kubectl exec POD -c CONTAINER -- COMMAND; extraEnv is for the lab's own queries only. */
-    public Shell.Result exec(String podName, String container, List<String> command, Map<String, String> extraEnv,
-                             Duration timeout) {
+    public Shell.Result exec(
+            String podName, String container, List<String> command, Map<String, String> extraEnv, Duration timeout) {
         Optional<Pod> pod = findPod(podName);
-        RunningContainer running = pod.map(Pod::worker).flatMap(w -> w.runner(container)).map(ContainerRunner::current)
-                .filter(RunningContainer::alive).orElse(null);
+        RunningContainer running = pod.map(Pod::worker)
+                .flatMap(w -> w.runner(container))
+                .map(ContainerRunner::current)
+                .filter(RunningContainer::alive)
+                .orElse(null);
         if (running == null) {
             return new Shell.Result(126, "container " + container + " of " + podName + " is not running");
         }
@@ -273,8 +299,12 @@ public final class PodLab implements AutoCloseable {
 
     /** The container's log (all its starts, as kubectl logs and logs --previous together). */
     public String log(String podName, String container) {
-        return findPod(podName).map(Pod::worker).map(w -> w.dir().resolve("logs").resolve(container + ".log"))
-                .filter(Files::exists).map(PodLab::read).orElse("");
+        return findPod(podName)
+                .map(Pod::worker)
+                .map(w -> w.dir().resolve("logs").resolve(container + ".log"))
+                .filter(Files::exists)
+                .map(PodLab::read)
+                .orElse("");
     }
 
     /** A claim's volume as the host sees it (inspection only). */
@@ -305,8 +335,12 @@ public final class PodLab implements AutoCloseable {
     @Override
     public void close() {
         controllers.close();
-        List<Thread> stoppers = pods().stream().map(Pod::worker).filter(java.util.Objects::nonNull)
-                .map(worker -> new Thread(worker::shutdown, "shutdown-" + worker.pod().name())).toList();
+        List<Thread> stoppers = pods().stream()
+                .map(Pod::worker)
+                .filter(java.util.Objects::nonNull)
+                .map(worker ->
+                        new Thread(worker::shutdown, "shutdown-" + worker.pod().name()))
+                .toList();
         stoppers.forEach(Thread::start);
         for (Thread stopper : stoppers) {
             try {
@@ -317,9 +351,12 @@ public final class PodLab implements AutoCloseable {
         }
         Path logs = LabId.ROOT.resolve(config.id().name() + "-logs");
         Shell.tryRun("rm", "-rf", logs.toString());
-        Shell.tryRun("bash", "-c", "mkdir -p '" + logs + "' && cd '" + context.dir() + "' && "
-                + "find pods dns -maxdepth 3 \\( -name '*.log' -o -name logs \\) -print0 2>/dev/null"
-                + " | xargs -0 -r cp -r --parents -t '" + logs + "'");
+        Shell.tryRun(
+                "bash",
+                "-c",
+                "mkdir -p '" + logs + "' && cd '" + context.dir() + "' && "
+                        + "find pods dns -maxdepth 3 \\( -name '*.log' -o -name logs \\) -print0 2>/dev/null"
+                        + " | xargs -0 -r cp -r --parents -t '" + logs + "'");
         context.volumes().detachAll();
         context.dns().close();
         context.scheduler().shutdownNow();

@@ -1,7 +1,6 @@
 package io.galeragen.core.podlab;
 
 import io.galeragen.core.values.ValuesSource;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +17,7 @@ import java.util.List;
  */
 public final class PodLabMain {
 
-    private PodLabMain() {
-    }
+    private PodLabMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length == 0) {
@@ -59,8 +57,11 @@ public final class PodLabMain {
                 + " PATH=" + lab.binDir() + ":$PATH kubectl -n " + lab.namespace() + " ...");
         String last = "";
         while (true) {
-            String now = lab.pods().stream().sorted(java.util.Comparator.comparing(Pod::name)).map(Pod::toString)
-                    .reduce((a, b) -> a + "  " + b).orElse("(no pods)");
+            String now = lab.pods().stream()
+                    .sorted(java.util.Comparator.comparing(Pod::name))
+                    .map(Pod::toString)
+                    .reduce((a, b) -> a + "  " + b)
+                    .orElse("(no pods)");
             if (!now.equals(last)) {
                 System.out.println(java.time.LocalTime.now().withNano(0) + "  " + now);
                 last = now;
@@ -70,7 +71,8 @@ public final class PodLabMain {
     }
 
     private static void usage() {
-        System.err.println("usage: PodLabMain up [--id ID] [--unsynced-volumes] VALUES.yaml...  |  PodLabMain down [--id ID]");
+        System.err.println(
+                "usage: PodLabMain up [--id ID] [--unsynced-volumes] VALUES.yaml...  |  PodLabMain down [--id ID]");
         System.exit(2);
     }
 }

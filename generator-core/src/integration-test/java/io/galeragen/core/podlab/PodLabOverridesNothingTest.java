@@ -1,6 +1,6 @@
 package io.galeragen.core.podlab;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 10, must show 1 (the source half): nothing in the pod lab overrides what users run. Its sources (Java, scripts,
@@ -25,24 +24,30 @@ class PodLabOverridesNothingTest {
             Map.entry("\\.set(Command|Args|Env|EnvFrom|Image|WorkingDir)\\(", "changes a rendered container"),
             Map.entry("\\.get(Command|Args|Env)\\(\\)\\.(add|set|remove|clear|put)", "changes a rendered container"),
             Map.entry("getData\\(\\)\\.(put|remove|clear)|\\.setData\\(", "changes rendered ConfigMap data"),
-            Map.entry("wsrep_(sst_method|provider_options|cluster_address|node_address|node_incoming_address|sst_receive_address)",
+            Map.entry(
+                    "wsrep_(sst_method|provider_options|cluster_address|node_address|node_incoming_address|sst_receive_address)",
                     "sets Galera's addresses or SST method"),
             Map.entry("(sstMethod|providerOptions|gcacheSize)\\s*:", "overrides galera settings in values"),
             Map.entry("(evs|gmcast|pc|ist|gcache|gcs)\\.[a-z_]+\\s*[=:]", "sets Galera timeouts, sizes or addresses"),
-            Map.entry("MARIADBD_DEFAULTS_FILE|MARIADB_ENTRYPOINT|NODE_SQL_HOST|PC_RECOVERY_TIMEOUT_SECONDS|harness-entrypoint",
+            Map.entry(
+                    "MARIADBD_DEFAULTS_FILE|MARIADB_ENTRYPOINT|NODE_SQL_HOST|PC_RECOVERY_TIMEOUT_SECONDS|harness-entrypoint",
                     "a hook of the retired loopback harness"),
             Map.entry("--defaults-file|--wsrep-new-cluster|--wsrep-start-position", "starts mariadbd its own way"),
-            Map.entry("confirm-(new-cluster|force-bootstrap|resume|recover)", "plays the person outside galera-recover"));
+            Map.entry(
+                    "confirm-(new-cluster|force-bootstrap|resume|recover)", "plays the person outside galera-recover"));
 
     @Test
     void theLabsSourcesOverrideNothingUsersRun() throws IOException {
         Path module = LabEnvironment.projectRoot().resolve("generator-core/src/integration-test");
         List<Path> sources = new ArrayList<>();
-        for (Path dir : List.of(module.resolve("java/io/galeragen/core/podlab"), module.resolve("resources/podlab"),
+        for (Path dir : List.of(
+                module.resolve("java/io/galeragen/core/podlab"),
+                module.resolve("resources/podlab"),
                 module.resolve("lab/pod-lab"))) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.filter(Files::isRegularFile)
-                        .filter(file -> !file.getFileName().toString().equals(getClass().getSimpleName() + ".java"))
+                        .filter(file ->
+                                !file.getFileName().toString().equals(getClass().getSimpleName() + ".java"))
                         .filter(file -> !file.toString().contains("UnsyncedFs"))
                         .forEach(sources::add);
             }
@@ -54,7 +59,8 @@ class PodLabOverridesNothingTest {
             for (int i = 0; i < lines.size(); i++) {
                 for (Map.Entry<String, String> rule : FORBIDDEN.entrySet()) {
                     if (Pattern.compile(rule.getKey()).matcher(lines.get(i)).find()) {
-                        findings.add(module.relativize(source) + ":" + (i + 1) + " " + rule.getValue() + ": " + lines.get(i).strip());
+                        findings.add(module.relativize(source) + ":" + (i + 1) + " " + rule.getValue() + ": "
+                                + lines.get(i).strip());
                     }
                 }
             }

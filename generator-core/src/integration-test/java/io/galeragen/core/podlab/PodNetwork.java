@@ -15,6 +15,7 @@ final class PodNetwork {
 
     /** Pod addresses: 10.244.x.20 to .250. */
     private static final int FIRST_POD_HOST = 20;
+
     private static final int LAST_POD_HOST = 250;
     private static final String PARTITION_CHAIN = "PODLAB-PARTITION";
 
@@ -41,8 +42,20 @@ final class PodNetwork {
         String address = lab.address(host);
         String veth = "v" + host;
         Shell.run("ip", "netns", "add", namespace);
-        Shell.run("ip", "-n", lab.networkNamespace(), "link", "add", veth, "type", "veth", "peer", "name", "eth0",
-                "netns", namespace);
+        Shell.run(
+                "ip",
+                "-n",
+                lab.networkNamespace(),
+                "link",
+                "add",
+                veth,
+                "type",
+                "veth",
+                "peer",
+                "name",
+                "eth0",
+                "netns",
+                namespace);
         Shell.run("ip", "-n", lab.networkNamespace(), "link", "set", veth, "master", "br0", "up");
         Shell.run("ip", "-n", namespace, "addr", "add", address + "/24", "dev", "eth0");
         Shell.run("ip", "-n", namespace, "link", "set", "eth0", "up");
@@ -102,8 +115,8 @@ final class PodNetwork {
     }
 
     private void iptables(String namespace, String... args) {
-        List<String> command = new ArrayList<>(List.of("nsenter", "--net=/run/netns/" + namespace,
-                "iptables-legacy", "-w"));
+        List<String> command =
+                new ArrayList<>(List.of("nsenter", "--net=/run/netns/" + namespace, "iptables-legacy", "-w"));
         command.addAll(List.of(args));
         Shell.run(command.toArray(String[]::new));
     }
@@ -120,7 +133,8 @@ final class PodNetwork {
 
     /** Every namespace of this lab, e.g. left by a crashed run. */
     static List<String> namespacesOf(LabId lab) {
-        return Shell.run("ip", "netns", "list").lines()
+        return Shell.run("ip", "netns", "list")
+                .lines()
                 .map(line -> line.split("\\s+")[0])
                 .filter(name -> name.startsWith(lab.name() + "-"))
                 .toList();

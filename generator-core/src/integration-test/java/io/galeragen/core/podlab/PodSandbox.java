@@ -38,8 +38,10 @@ final class PodSandbox {
         String hostname = pod.spec().getHostname() != null ? pod.spec().getHostname() : truncate(pod.name());
         String domain = lab.cluster().clusterDomain();
         String subdomain = pod.spec().getSubdomain();
-        String hostsLine = subdomain == null || subdomain.isEmpty() ? ip + "\t" + hostname + "\n"
-                : ip + "\t" + hostname + "." + subdomain + "." + pod.namespace() + ".svc." + domain + "\t" + hostname + "\n";
+        String hostsLine = subdomain == null || subdomain.isEmpty()
+                ? ip + "\t" + hostname + "\n"
+                : ip + "\t" + hostname + "." + subdomain + "." + pod.namespace() + ".svc." + domain + "\t" + hostname
+                        + "\n";
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("hosts"), """
@@ -52,13 +54,26 @@ final class PodSandbox {
                     fe00::2\tip6-allrouters
                     """ + hostsLine);
             Files.writeString(dir.resolve("hostname"), hostname + "\n");
-            Files.writeString(dir.resolve("resolv.conf"), "search " + pod.namespace() + ".svc." + domain + " svc."
-                    + domain + " " + domain + "\nnameserver " + lab.dns().address() + "\noptions ndots:5\n");
+            Files.writeString(
+                    dir.resolve("resolv.conf"),
+                    "search " + pod.namespace() + ".svc." + domain + " svc." + domain + " " + domain + "\nnameserver "
+                            + lab.dns().address() + "\noptions ndots:5\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Process pause = Shell.start(List.of("nsenter", "--net=/run/netns/" + netns, "unshare", "--uts", "--ipc", "--",
-                "bash", "-c", "hostname \"$1\" && exec -a " + lab.pauseMarker() + " sleep infinity", "pause", hostname),
+        Process pause = Shell.start(
+                List.of(
+                        "nsenter",
+                        "--net=/run/netns/" + netns,
+                        "unshare",
+                        "--uts",
+                        "--ipc",
+                        "--",
+                        "bash",
+                        "-c",
+                        "hostname \"$1\" && exec -a " + lab.pauseMarker() + " sleep infinity",
+                        "pause",
+                        hostname),
                 dir.resolve("pause.log"));
         awaitPause(pause, lab.pauseMarker());
         return new PodSandbox(dir, netns, ip, hostname, pause, readOnlyVolumes);

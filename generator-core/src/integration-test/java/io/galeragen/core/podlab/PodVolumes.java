@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecretProjection;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,40 +50,60 @@ final class PodVolumes {
     /** Volumes mounted read-only whatever the volumeMount says. */
     static Set<String> alwaysReadOnly(Pod pod) {
         return pod.spec().getVolumes().stream()
-                .filter(v -> v.getConfigMap() != null || v.getSecret() != null || v.getDownwardAPI() != null
+                .filter(v -> v.getConfigMap() != null
+                        || v.getSecret() != null
+                        || v.getDownwardAPI() != null
                         || v.getProjected() != null)
-                .map(Volume::getName).collect(Collectors.toSet());
+                .map(Volume::getName)
+                .collect(Collectors.toSet());
     }
 
     /** Sets up every volume (again after a node came back: emptyDirs are kept, the claims mounted anew). */
     Map<String, Path> setUp() {
-        PodSecurityContext security = Optional.ofNullable(pod.spec().getSecurityContext()).orElse(new PodSecurityContext());
+        PodSecurityContext security =
+                Optional.ofNullable(pod.spec().getSecurityContext()).orElse(new PodSecurityContext());
         Long fsGroup = security.getFsGroup();
         for (Volume volume : pod.spec().getVolumes()) {
             Path path = dir.resolve(volume.getName());
             if (volume.getConfigMap() != null) {
                 emptyDir(path, false);
-                ConfigMap configMap = lab.cluster().configMap(pod.namespace(), volume.getConfigMap().getName()).orElse(null);
-                if (configMap == null && !Boolean.TRUE.equals(volume.getConfigMap().getOptional())) {
-                    throw new EnvResolver.ConfigError("configmap \"" + volume.getConfigMap().getName() + "\" not found");
+                ConfigMap configMap = lab.cluster()
+                        .configMap(pod.namespace(), volume.getConfigMap().getName())
+                        .orElse(null);
+                if (configMap == null
+                        && !Boolean.TRUE.equals(volume.getConfigMap().getOptional())) {
+                    throw new EnvResolver.ConfigError(
+                            "configmap \"" + volume.getConfigMap().getName() + "\" not found");
                 }
                 Map<String, byte[]> data = new LinkedHashMap<>();
                 if (configMap != null) {
                     configMap.getData().forEach((k, v) -> data.put(k, v.getBytes(StandardCharsets.UTF_8)));
                 }
-                ProjectedFiles.write(path, files(data, volume.getConfigMap().getItems(),
-                        mode(volume.getConfigMap().getDefaultMode()), Boolean.TRUE.equals(volume.getConfigMap().getOptional()),
-                        volume));
+                ProjectedFiles.write(
+                        path,
+                        files(
+                                data,
+                                volume.getConfigMap().getItems(),
+                                mode(volume.getConfigMap().getDefaultMode()),
+                                Boolean.TRUE.equals(volume.getConfigMap().getOptional()),
+                                volume));
                 VolumeOwnership.apply(path, fsGroup, true, null);
             } else if (volume.getSecret() != null) {
                 emptyDir(path, true);
-                Map<String, byte[]> data = lab.cluster().secrets().data(volume.getSecret().getSecretName());
+                Map<String, byte[]> data =
+                        lab.cluster().secrets().data(volume.getSecret().getSecretName());
                 if (data == null && !Boolean.TRUE.equals(volume.getSecret().getOptional())) {
-                    throw new EnvResolver.ConfigError("secret \"" + volume.getSecret().getSecretName() + "\" not found");
+                    throw new EnvResolver.ConfigError(
+                            "secret \"" + volume.getSecret().getSecretName() + "\" not found");
                 }
-                ProjectedFiles.write(path, files(data == null ? Map.of() : data, volume.getSecret().getItems(),
-                        mode(volume.getSecret().getDefaultMode()), Boolean.TRUE.equals(volume.getSecret().getOptional()),
-                        volume));
+                ProjectedFiles.write(
+                        path,
+                        files(
+                                data == null ? Map.of() : data,
+                                volume.getSecret().getItems(),
+                                mode(volume.getSecret().getDefaultMode()),
+                                Boolean.TRUE.equals(volume.getSecret().getOptional()),
+                                volume));
                 VolumeOwnership.apply(path, fsGroup, true, null);
             } else if (volume.getProjected() != null) {
                 emptyDir(path, true);
@@ -97,7 +116,10 @@ final class PodVolumes {
                 }
             } else if (volume.getPersistentVolumeClaim() != null) {
                 path = lab.volumes().attach(volume.getPersistentVolumeClaim().getClaimName());
-                VolumeOwnership.apply(path, fsGroup, Boolean.TRUE.equals(volume.getPersistentVolumeClaim().getReadOnly()),
+                VolumeOwnership.apply(
+                        path,
+                        fsGroup,
+                        Boolean.TRUE.equals(volume.getPersistentVolumeClaim().getReadOnly()),
                         security.getFsGroupChangePolicy());
             } else {
                 throw new EnvResolver.ConfigError("volume " + volume.getName() + ": a type the lab does not run "
@@ -124,7 +146,9 @@ final class PodVolumes {
             } else if (source.getConfigMap() != null) {
                 ConfigMapProjection projection = source.getConfigMap();
                 boolean optional = Boolean.TRUE.equals(projection.getOptional());
-                ConfigMap configMap = lab.cluster().configMap(pod.namespace(), projection.getName()).orElse(null);
+                ConfigMap configMap = lab.cluster()
+                        .configMap(pod.namespace(), projection.getName())
+                        .orElse(null);
                 if (configMap == null && !optional) {
                     throw new EnvResolver.ConfigError("configmap \"" + projection.getName() + "\" not found");
                 }
@@ -142,8 +166,8 @@ final class PodVolumes {
     }
 
     /** The files of one source: its items or every key; a missing key is an error unless the source is optional. */
-    private static Map<String, ProjectedFiles.File> files(Map<String, byte[]> data, List<KeyToPath> items, int mode,
-                                                         boolean optional, Volume volume) {
+    private static Map<String, ProjectedFiles.File> files(
+            Map<String, byte[]> data, List<KeyToPath> items, int mode, boolean optional, Volume volume) {
         Map<String, ProjectedFiles.File> payload = new LinkedHashMap<>();
         if (items == null || items.isEmpty()) {
             data.forEach((key, value) -> payload.put(key, new ProjectedFiles.File(value, mode)));
@@ -156,7 +180,8 @@ final class PodVolumes {
                     }
                     throw new EnvResolver.ConfigError("volume " + volume.getName() + ": no key " + item.getKey());
                 }
-                payload.put(item.getPath(), new ProjectedFiles.File(value, item.getMode() == null ? mode : item.getMode()));
+                payload.put(
+                        item.getPath(), new ProjectedFiles.File(value, item.getMode() == null ? mode : item.getMode()));
             }
         }
         return payload;

@@ -1,7 +1,6 @@
 package io.galeragen.core.podlab;
 
 import io.fabric8.kubernetes.api.model.Container;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +32,7 @@ final class PodWorker {
     private volatile boolean stopping;
     /** False while the node is lost: a dead kubelet reports nothing. */
     private volatile boolean reporting = true;
+
     private Thread thread;
 
     PodWorker(Pod pod, LabContext lab) {
@@ -63,7 +63,8 @@ final class PodWorker {
     }
 
     Duration gracePeriod() {
-        return Duration.ofSeconds(Optional.ofNullable(pod.spec().getTerminationGracePeriodSeconds()).orElse(30L));
+        return Duration.ofSeconds(Optional.ofNullable(pod.spec().getTerminationGracePeriodSeconds())
+                .orElse(30L));
     }
 
     /** Starts the pod (again, after its node came back: a new sandbox, the same volumes). */
@@ -79,7 +80,11 @@ final class PodWorker {
         try {
             Files.createDirectories(dir.resolve("logs"));
             event("sandbox starts");
-            sandbox = PodSandbox.create(lab, pod, lab.sandboxes().incrementAndGet(), dir.resolve("sandbox"),
+            sandbox = PodSandbox.create(
+                    lab,
+                    pod,
+                    lab.sandboxes().incrementAndGet(),
+                    dir.resolve("sandbox"),
                     PodVolumes.alwaysReadOnly(pod));
             pod.ip(sandbox.ip());
             lab.cluster().changed();
@@ -133,7 +138,8 @@ final class PodWorker {
         }
         boolean allReady;
         synchronized (this) {
-            allReady = !main.isEmpty() && main.size() == pod.spec().getContainers().size()
+            allReady = !main.isEmpty()
+                    && main.size() == pod.spec().getContainers().size()
                     && main.stream().allMatch(ContainerRunner::ready);
         }
         if (allReady != pod.ready()) {
@@ -192,12 +198,16 @@ final class PodWorker {
             lost.destroy(lab.network());
         }
         volumes.detachClaims();
-        lab.scheduler().schedule(() -> {
-            if (stopping && !pod.gone()) {
-                pod.nodeUnreachable(true);
-                lab.cluster().changed();
-            }
-        }, lab.nodeMonitorGracePeriod().toMillis(), TimeUnit.MILLISECONDS);
+        lab.scheduler()
+                .schedule(
+                        () -> {
+                            if (stopping && !pod.gone()) {
+                                pod.nodeUnreachable(true);
+                                lab.cluster().changed();
+                            }
+                        },
+                        lab.nodeMonitorGracePeriod().toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     /** The lab ends: every container is killed and none restarts; LabCleanup removes the rest. */
@@ -241,8 +251,10 @@ final class PodWorker {
                 Thread.currentThread().interrupt();
             }
         }
-        pod.containers().values().forEach(status -> pod.container(new Pod.ContainerStatus(status.name(), false, -1,
-                status.restarts(), false, false, status.lastExitCode())));
+        pod.containers()
+                .values()
+                .forEach(status -> pod.container(new Pod.ContainerStatus(
+                        status.name(), false, -1, status.restarts(), false, false, status.lastExitCode())));
     }
 
     private void destroySandbox() {
@@ -257,7 +269,8 @@ final class PodWorker {
     private void tearDown() {
         destroySandbox();
         volumes.tearDown();
-        ContainerCgroups.remove(ContainerCgroups.labPath(ContainerCgroups.MEMORY, lab.id()).resolve(pod.uid()));
+        ContainerCgroups.remove(
+                ContainerCgroups.labPath(ContainerCgroups.MEMORY, lab.id()).resolve(pod.uid()));
         ContainerCgroups.remove(ContainerCgroups.podFreezer(lab.id(), pod));
         event("gone");
     }
@@ -265,8 +278,11 @@ final class PodWorker {
     void event(String message) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("events.log"), Instant.now() + " " + pod.name() + ": " + message + "\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    dir.resolve("events.log"),
+                    Instant.now() + " " + pod.name() + ": " + message + "\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             // the lab is being torn down
         }

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,25 +16,33 @@ import java.util.Optional;
  */
 final class Probes {
 
-    private Probes() {
-    }
+    private Probes() {}
 
-    record Outcome(boolean success, String output) {
-    }
+    record Outcome(boolean success, String output) {}
 
     static Outcome run(Probe probe, Container container, RunningContainer running, String podIp, LabContext lab) {
-        Duration timeout = Duration.ofSeconds(Optional.ofNullable(probe.getTimeoutSeconds()).orElse(1));
+        Duration timeout = Duration.ofSeconds(
+                Optional.ofNullable(probe.getTimeoutSeconds()).orElse(1));
         if (probe.getExec() != null) {
             Shell.Result result = running.exec(probe.getExec().getCommand(), Map.of(), null, timeout);
             return new Outcome(result.ok(), result.output());
         }
         if (probe.getTcpSocket() != null) {
             int port = port(probe.getTcpSocket().getPort(), container);
-            Shell.Result result = Shell.tryRun(List.of("nsenter", "--net=/run/netns/" + lab.id().networkNamespace(),
-                    "bash", "-c", "exec 3<>/dev/tcp/" + podIp + "/" + port), Map.of(), null, timeout);
+            Shell.Result result = Shell.tryRun(
+                    List.of(
+                            "nsenter",
+                            "--net=/run/netns/" + lab.id().networkNamespace(),
+                            "bash",
+                            "-c",
+                            "exec 3<>/dev/tcp/" + podIp + "/" + port),
+                    Map.of(),
+                    null,
+                    timeout);
             return new Outcome(result.ok(), result.output());
         }
-        throw new EnvResolver.ConfigError("container " + container.getName() + ": only exec and tcpSocket probes run in the lab");
+        throw new EnvResolver.ConfigError(
+                "container " + container.getName() + ": only exec and tcpSocket probes run in the lab");
     }
 
     /** A probe's port: a number, or the name of one of the container's ports. */
@@ -43,10 +50,12 @@ final class Probes {
         if (port.getIntVal() != null) {
             return port.getIntVal();
         }
-        return container.getPorts().stream().filter(p -> port.getStrVal().equals(p.getName()))
-                .map(ContainerPort::getContainerPort).findFirst()
-                .orElseThrow(() -> new EnvResolver.ConfigError("probe port " + port.getStrVal() + " names no port of "
-                        + container.getName()));
+        return container.getPorts().stream()
+                .filter(p -> port.getStrVal().equals(p.getName()))
+                .map(ContainerPort::getContainerPort)
+                .findFirst()
+                .orElseThrow(() -> new EnvResolver.ConfigError(
+                        "probe port " + port.getStrVal() + " names no port of " + container.getName()));
     }
 
     static Duration period(Probe probe) {
@@ -54,7 +63,8 @@ final class Probes {
     }
 
     static Duration initialDelay(Probe probe) {
-        return Duration.ofSeconds(Optional.ofNullable(probe.getInitialDelaySeconds()).orElse(0));
+        return Duration.ofSeconds(
+                Optional.ofNullable(probe.getInitialDelaySeconds()).orElse(0));
     }
 
     static int failureThreshold(Probe probe) {

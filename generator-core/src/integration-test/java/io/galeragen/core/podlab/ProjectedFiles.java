@@ -24,11 +24,9 @@ final class ProjectedFiles {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy_MM_dd_HH_mm_ss");
 
     /** A file of the payload: its bytes and mode. */
-    record File(byte[] content, int mode) {
-    }
+    record File(byte[] content, int mode) {}
 
-    private ProjectedFiles() {
-    }
+    private ProjectedFiles() {}
 
     /** Writes (or replaces) the payload in the volume directory. */
     static void write(Path volume, Map<String, File> payload) {
@@ -43,9 +41,12 @@ final class ProjectedFiles {
                 Path target = timestamped.resolve(file.getKey());
                 Files.createDirectories(target.getParent());
                 Files.write(target, file.getValue().content());
-                Files.setPosixFilePermissions(target, permissions(file.getValue().mode()));
+                Files.setPosixFilePermissions(
+                        target, permissions(file.getValue().mode()));
             }
-            Path previous = Files.isSymbolicLink(volume.resolve("..data")) ? Files.readSymbolicLink(volume.resolve("..data")) : null;
+            Path previous = Files.isSymbolicLink(volume.resolve("..data"))
+                    ? Files.readSymbolicLink(volume.resolve("..data"))
+                    : null;
             Path newData = volume.resolve("..data_tmp");
             Files.deleteIfExists(newData);
             Files.createSymbolicLink(newData, Path.of(name));
@@ -68,9 +69,10 @@ final class ProjectedFiles {
     static Set<PosixFilePermission> permissions(int mode) {
         Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
         PosixFilePermission[] order = {
-                PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+        };
         for (int bit = 0; bit < order.length; bit++) {
             if ((mode & (1 << bit)) != 0) {
                 set.add(order[bit]);

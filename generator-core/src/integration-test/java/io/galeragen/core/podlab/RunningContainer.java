@@ -33,17 +33,30 @@ final class RunningContainer {
         this.execScript = execScript;
     }
 
-    static RunningContainer start(String name, Path specDir, PodSandbox sandbox, Path runScript, Path execScript,
-                                  Path log) {
+    static RunningContainer start(
+            String name, Path specDir, PodSandbox sandbox, Path runScript, Path execScript, Path log) {
         try {
             Files.deleteIfExists(specDir.resolve("pid"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Process process = Shell.start(List.of("nsenter", "--net=/run/netns/" + sandbox.netns(),
-                "--uts=/proc/" + sandbox.pausePid() + "/ns/uts", "--ipc=/proc/" + sandbox.pausePid() + "/ns/ipc", "--",
-                "unshare", "--mount", "--pid", "--fork", "--kill-child=SIGKILL", "--",
-                "/bin/bash", runScript.toString(), specDir.toString()), log);
+        Process process = Shell.start(
+                List.of(
+                        "nsenter",
+                        "--net=/run/netns/" + sandbox.netns(),
+                        "--uts=/proc/" + sandbox.pausePid() + "/ns/uts",
+                        "--ipc=/proc/" + sandbox.pausePid() + "/ns/ipc",
+                        "--",
+                        "unshare",
+                        "--mount",
+                        "--pid",
+                        "--fork",
+                        "--kill-child=SIGKILL",
+                        "--",
+                        "/bin/bash",
+                        runScript.toString(),
+                        specDir.toString()),
+                log);
         long pid1 = awaitChild(process);
         try {
             Files.writeString(specDir.resolve("pid"), pid1 + "\n");
@@ -55,7 +68,8 @@ final class RunningContainer {
 
     /** unshare --fork's child is the container's PID 1. */
     private static long awaitChild(Process unshare) {
-        Path children = Path.of("/proc", Long.toString(unshare.pid()), "task", Long.toString(unshare.pid()), "children");
+        Path children =
+                Path.of("/proc", Long.toString(unshare.pid()), "task", Long.toString(unshare.pid()), "children");
         Instant deadline = Instant.now().plusSeconds(10);
         while (Instant.now().isBefore(deadline)) {
             try {

@@ -1,7 +1,6 @@
 package io.galeragen.core.podlab;
 
 import io.fabric8.kubernetes.api.model.Service;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +19,7 @@ import java.util.Map;
  */
 final class ServiceRecords {
 
-    private ServiceRecords() {
-    }
+    private ServiceRecords() {}
 
     static Map<String, List<String>> of(LabCluster cluster) {
         Map<String, List<String>> records = new LinkedHashMap<>();
@@ -34,7 +32,10 @@ final class ServiceRecords {
             Map<String, String> selector = service.getSpec().getSelector();
             List<String> addresses = new ArrayList<>();
             for (Pod pod : cluster.pods()) {
-                if (selector == null || selector.isEmpty() || !pod.namespace().equals(namespace) || pod.ip() == null
+                if (selector == null
+                        || selector.isEmpty()
+                        || !pod.namespace().equals(namespace)
+                        || pod.ip() == null
                         || !pod.labels().entrySet().containsAll(selector.entrySet())) {
                     continue;
                 }
@@ -42,7 +43,9 @@ final class ServiceRecords {
                     continue;
                 }
                 addresses.add(pod.ip());
-                if (headless && serviceName.equals(pod.spec().getSubdomain()) && pod.spec().getHostname() != null) {
+                if (headless
+                        && serviceName.equals(pod.spec().getSubdomain())
+                        && pod.spec().getHostname() != null) {
                     records.put(pod.spec().getHostname() + "." + fqdn, List.of(pod.ip()));
                 }
             }

@@ -22,8 +22,7 @@ public final class Shell {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
-    private Shell() {
-    }
+    private Shell() {}
 
     /** Runs a command; its output (stdout and stderr) is returned, a non-zero exit is an IllegalStateException. */
     public static String run(String... command) {
@@ -72,9 +71,12 @@ public final class Shell {
     /** Starts a long-running command with its output appended to a log file. */
     public static Process start(List<String> command, Path log) {
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true)
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSourceBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,9 @@ final class StatefulSetController {
         int replicas = Optional.ofNullable(set.getSpec().getReplicas()).orElse(1);
         boolean parallel = "Parallel".equals(set.getSpec().getPodManagementPolicy());
         String revision = PodTemplates.revision(set.getSpec().getTemplate());
-        List<Pod> owned = cluster.pods().stream().filter(p -> p.owner().equals("StatefulSet/" + name)).toList();
+        List<Pod> owned = cluster.pods().stream()
+                .filter(p -> p.owner().equals("StatefulSet/" + name))
+                .toList();
 
         Pod[] byOrdinal = new Pod[Math.max(replicas, 0)];
         List<Pod> condemned = new ArrayList<>();
@@ -59,7 +60,8 @@ final class StatefulSetController {
                 return;
             }
         }
-        condemned.sort((a, b) -> Integer.compare(b.ordinal().orElseThrow(), a.ordinal().orElseThrow()));
+        condemned.sort(
+                (a, b) -> Integer.compare(b.ordinal().orElseThrow(), a.ordinal().orElseThrow()));
         for (Pod pod : condemned) {
             if (!pod.terminating()) {
                 kubelet.delete(pod);
@@ -75,11 +77,14 @@ final class StatefulSetController {
     }
 
     private void rollingUpdate(StatefulSet set, Pod[] pods, String revision) {
-        if (set.getSpec().getUpdateStrategy() != null && "OnDelete".equals(set.getSpec().getUpdateStrategy().getType())) {
+        if (set.getSpec().getUpdateStrategy() != null
+                && "OnDelete".equals(set.getSpec().getUpdateStrategy().getType())) {
             return;
         }
         int partition = Optional.ofNullable(set.getSpec().getUpdateStrategy())
-                .map(s -> s.getRollingUpdate()).map(r -> r.getPartition()).orElse(0);
+                .map(s -> s.getRollingUpdate())
+                .map(r -> r.getPartition())
+                .orElse(0);
         for (int target = pods.length - 1; target >= partition; target--) {
             Pod pod = pods[target];
             if (pod == null) {
@@ -104,15 +109,28 @@ final class StatefulSetController {
         for (PersistentVolumeClaim template : set.getSpec().getVolumeClaimTemplates()) {
             String claim = template.getMetadata().getName() + "-" + setName + "-" + ordinal;
             volumes.provision(claim);
-            spec.getVolumes().add(new VolumeBuilder().withName(template.getMetadata().getName())
-                    .withPersistentVolumeClaim(new PersistentVolumeClaimVolumeSourceBuilder().withClaimName(claim).build())
-                    .build());
+            spec.getVolumes()
+                    .add(new VolumeBuilder()
+                            .withName(template.getMetadata().getName())
+                            .withPersistentVolumeClaim(new PersistentVolumeClaimVolumeSourceBuilder()
+                                    .withClaimName(claim)
+                                    .build())
+                            .build());
         }
-        Pod pod = PodTemplates.pod(name, set.getMetadata().getNamespace(), "StatefulSet/" + setName, revision,
-                set.getSpec().getTemplate(), spec, Map.of(
-                        "controller-revision-hash", setName + "-" + revision,
-                        "statefulset.kubernetes.io/pod-name", name,
-                        "apps.kubernetes.io/pod-index", Integer.toString(ordinal)));
+        Pod pod = PodTemplates.pod(
+                name,
+                set.getMetadata().getNamespace(),
+                "StatefulSet/" + setName,
+                revision,
+                set.getSpec().getTemplate(),
+                spec,
+                Map.of(
+                        "controller-revision-hash",
+                        setName + "-" + revision,
+                        "statefulset.kubernetes.io/pod-name",
+                        name,
+                        "apps.kubernetes.io/pod-index",
+                        Integer.toString(ordinal)));
         if (cluster.create(pod)) {
             kubelet.run(pod);
         }

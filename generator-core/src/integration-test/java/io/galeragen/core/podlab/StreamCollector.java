@@ -12,19 +12,21 @@ final class StreamCollector {
     private final Thread thread;
 
     private StreamCollector(InputStream in) {
-        this.thread = new Thread(() -> {
-            byte[] chunk = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(chunk)) > 0) {
-                    synchronized (buffer) {
-                        buffer.write(chunk, 0, n);
+        this.thread = new Thread(
+                () -> {
+                    byte[] chunk = new byte[8192];
+                    try (in) {
+                        int n;
+                        while ((n = in.read(chunk)) > 0) {
+                            synchronized (buffer) {
+                                buffer.write(chunk, 0, n);
+                            }
+                        }
+                    } catch (IOException closed) {
+                        // the process is gone: what was read is the output
                     }
-                }
-            } catch (IOException closed) {
-                // the process is gone: what was read is the output
-            }
-        }, "output-collector");
+                },
+                "output-collector");
         this.thread.setDaemon(true);
     }
 

@@ -24,13 +24,51 @@ final class TlsCertificates implements LabSecrets.TlsFiles {
         try {
             Files.createDirectories(dir);
             String d = dir.toString();
-            Shell.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=podlab-ca",
-                    "-keyout", d + "/ca.key", "-out", d + "/ca.crt");
-            Shell.run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=galera-podlab", "-keyout",
-                    d + "/tls.key", "-out", d + "/tls.csr");
+            Shell.run(
+                    "openssl",
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-days",
+                    "30",
+                    "-subj",
+                    "/CN=podlab-ca",
+                    "-keyout",
+                    d + "/ca.key",
+                    "-out",
+                    d + "/ca.crt");
+            Shell.run(
+                    "openssl",
+                    "req",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-subj",
+                    "/CN=galera-podlab",
+                    "-keyout",
+                    d + "/tls.key",
+                    "-out",
+                    d + "/tls.csr");
             Files.writeString(dir.resolve("san.ext"), "subjectAltName=DNS:*.svc.cluster.local,DNS:localhost\n");
-            Shell.run("openssl", "x509", "-req", "-in", d + "/tls.csr", "-CA", d + "/ca.crt", "-CAkey", d + "/ca.key",
-                    "-CAcreateserial", "-days", "30", "-extfile", d + "/san.ext", "-out", d + "/tls.crt");
+            Shell.run(
+                    "openssl",
+                    "x509",
+                    "-req",
+                    "-in",
+                    d + "/tls.csr",
+                    "-CA",
+                    d + "/ca.crt",
+                    "-CAkey",
+                    d + "/ca.key",
+                    "-CAcreateserial",
+                    "-days",
+                    "30",
+                    "-extfile",
+                    d + "/san.ext",
+                    "-out",
+                    d + "/tls.crt");
             Map<String, byte[]> files = new LinkedHashMap<>();
             for (String name : new String[] {"ca.crt", "tls.crt", "tls.key"}) {
                 files.put(name, Files.readAllBytes(dir.resolve(name)));

@@ -1,7 +1,6 @@
 package io.galeragen.core.podlab;
 
 import io.galeragen.core.ExternalTool;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,8 @@ final class UnsyncedFs implements AutoCloseable {
     /** Skips the test outside CI, fails it in CI, when this machine cannot run the layer. */
     static void requirePrerequisites() {
         ExternalTool.requireRoot("mounting a FUSE filesystem with allow_other");
-        ExternalTool.requireFiles(List.of("/dev/fuse", "/usr/include/fuse3/fuse.h", "/usr/bin/make", "/usr/bin/cc"),
+        ExternalTool.requireFiles(
+                List.of("/dev/fuse", "/usr/include/fuse3/fuse.h", "/usr/bin/make", "/usr/bin/cc"),
                 "fuse3 libfuse3-dev make gcc");
     }
 
@@ -56,10 +56,20 @@ final class UnsyncedFs implements AutoCloseable {
             Files.createDirectories(backing);
             Files.createDirectories(mountpoint);
             Path out = log.resolveSibling(log.getFileName() + ".out");
-            List<String> command = List.of(build().toString(), backing.toString(), mountpoint.toString(),
-                    "--expire-seconds", seconds(expire), "--commit-seconds", seconds(commit), "--log", log.toString());
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-                    .redirectError(ProcessBuilder.Redirect.appendTo(log.resolveSibling(log.getFileName() + ".err").toFile()))
+            List<String> command = List.of(
+                    build().toString(),
+                    backing.toString(),
+                    mountpoint.toString(),
+                    "--expire-seconds",
+                    seconds(expire),
+                    "--commit-seconds",
+                    seconds(commit),
+                    "--log",
+                    log.toString());
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(ProcessBuilder.Redirect.appendTo(
+                            log.resolveSibling(log.getFileName() + ".err").toFile()))
                     .start();
             UnsyncedFs layer = new UnsyncedFs(mountpoint, out, process);
             layer.awaitMounted();
@@ -163,7 +173,8 @@ final class UnsyncedFs implements AutoCloseable {
     }
 
     private static Path moduleDir() {
-        return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        return Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+                .toAbsolutePath();
     }
 
     static void pause(Duration duration) {
@@ -180,8 +191,10 @@ final class UnsyncedFs implements AutoCloseable {
         try {
             Path output = Files.createTempFile("unsynced-fs-command", ".out");
             try {
-                Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).start();
+                Process process = new ProcessBuilder(new ArrayList<>(List.of(command)))
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .start();
                 process.getOutputStream().close();
                 if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
@@ -189,7 +202,8 @@ final class UnsyncedFs implements AutoCloseable {
                 }
                 String text = Files.readString(output, StandardCharsets.UTF_8);
                 if (process.exitValue() != 0) {
-                    throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + ": " + text);
+                    throw new IllegalStateException(
+                            String.join(" ", command) + " exited " + process.exitValue() + ": " + text);
                 }
                 return text;
             } finally {

@@ -1,7 +1,10 @@
 package io.galeragen.core.podlab;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.DSYNC;
+import static java.nio.file.StandardOpenOption.READ;
+import static java.nio.file.StandardOpenOption.WRITE;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +22,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import static java.nio.file.StandardOpenOption.CREATE;
-import static java.nio.file.StandardOpenOption.DSYNC;
-import static java.nio.file.StandardOpenOption.READ;
-import static java.nio.file.StandardOpenOption.WRITE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The power-loss layer of the pod lab against real programs: what survives a cut is what ext4 (data=ordered) on a
@@ -35,6 +34,7 @@ class UnsyncedFsIT {
 
     /** Under /tmp: mariadbd runs as mysql and must traverse every parent directory. */
     private static final Path ROOT = Path.of("/tmp", "unsynced-fs-it");
+
     private static final int MYSQL_UID = 999;
     private final Random random = new Random(20261201);
 
@@ -67,10 +67,25 @@ class UnsyncedFsIT {
             try (FileChannel channel = FileChannel.open(m.resolve("old.bin"), WRITE)) {
                 channel.write(ByteBuffer.wrap(bytes(4096)), 1000);
             }
-            UnsyncedFs.run(Duration.ofSeconds(30), "dd", "if=/dev/urandom", "of=" + m.resolve("direct.bin"),
-                    "bs=16k", "count=8", "oflag=direct", "status=none");
-            UnsyncedFs.run(Duration.ofSeconds(30), "dd", "if=/dev/urandom", "of=" + m.resolve("direct-fsync.bin"),
-                    "bs=16k", "count=8", "oflag=direct", "conv=fsync", "status=none");
+            UnsyncedFs.run(
+                    Duration.ofSeconds(30),
+                    "dd",
+                    "if=/dev/urandom",
+                    "of=" + m.resolve("direct.bin"),
+                    "bs=16k",
+                    "count=8",
+                    "oflag=direct",
+                    "status=none");
+            UnsyncedFs.run(
+                    Duration.ofSeconds(30),
+                    "dd",
+                    "if=/dev/urandom",
+                    "of=" + m.resolve("direct-fsync.bin"),
+                    "bs=16k",
+                    "count=8",
+                    "oflag=direct",
+                    "conv=fsync",
+                    "status=none");
             byte[] directSynced = Files.readAllBytes(m.resolve("direct-fsync.bin"));
 
             String summary = layer.cut();
@@ -78,13 +93,23 @@ class UnsyncedFsIT {
             assertThat(summary).startsWith("unsynced-fs: power cut: dropped").contains("metadata operations");
             Path b = lab.backing;
             assertThat(b.resolve("synced.bin")).as("written and fsynced").hasBinaryContent(synced);
-            assertThat(b.resolve("dsync.bin")).as("written through an O_DSYNC open").hasBinaryContent(dsync);
+            assertThat(b.resolve("dsync.bin"))
+                    .as("written through an O_DSYNC open")
+                    .hasBinaryContent(dsync);
             assertThat(b.resolve("direct-fsync.bin")).as("O_DIRECT, then fsync").hasBinaryContent(directSynced);
-            assertThat(b.resolve("expired.bin")).as("older than --expire-seconds").hasBinaryContent(expired);
-            assertThat(b.resolve("old.bin")).as("an overwrite never synced is undone").hasBinaryContent(old);
-            assertThat(b.resolve("appended.bin")).as("committed name, data never written back").hasBinaryContent(new byte[0]);
+            assertThat(b.resolve("expired.bin"))
+                    .as("older than --expire-seconds")
+                    .hasBinaryContent(expired);
+            assertThat(b.resolve("old.bin"))
+                    .as("an overwrite never synced is undone")
+                    .hasBinaryContent(old);
+            assertThat(b.resolve("appended.bin"))
+                    .as("committed name, data never written back")
+                    .hasBinaryContent(new byte[0]);
             // ext4 commits its whole journal at an fsync: direct-fsync.bin's took these two names along, not their data
-            assertThat(b.resolve("unsynced.bin")).as("created and written, nothing synced").hasBinaryContent(new byte[0]);
+            assertThat(b.resolve("unsynced.bin"))
+                    .as("created and written, nothing synced")
+                    .hasBinaryContent(new byte[0]);
             assertThat(b.resolve("direct.bin")).as("O_DIRECT without fsync").hasBinaryContent(new byte[0]);
             assertThat(b.resolve(".unsynced-fs")).as("the layer's own state").doesNotExist();
             System.out.println("[unsynced-fs] data: " + summary);
@@ -116,11 +141,15 @@ class UnsyncedFsIT {
             String summary = layer.cut();
 
             Path b = lab.backing;
-            assertThat(b.resolve("committed.dat")).as("replaced, rename committed: auto_da_alloc wrote the data with it")
+            assertThat(b.resolve("committed.dat"))
+                    .as("replaced, rename committed: auto_da_alloc wrote the data with it")
                     .hasBinaryContent(after);
-            assertThat(b.resolve("fresh.dat")).as("renamed to a new name, committed, data never written back: ext4's empty file")
+            assertThat(b.resolve("fresh.dat"))
+                    .as("renamed to a new name, committed, data never written back: ext4's empty file")
                     .hasBinaryContent(new byte[0]);
-            assertThat(b.resolve("synced.dat")).as("fsync, rename, fsync of the directory").hasBinaryContent(after);
+            assertThat(b.resolve("synced.dat"))
+                    .as("fsync, rename, fsync of the directory")
+                    .hasBinaryContent(after);
             System.out.println("[unsynced-fs] rename: " + summary);
         }
         // Inside the commit window (ext4: 5 s) the replacement is not there yet, nor the temporary file.
@@ -133,7 +162,8 @@ class UnsyncedFsIT {
             Files.move(m.resolve("grastate.dat.tmp"), m.resolve("grastate.dat"), StandardCopyOption.ATOMIC_MOVE);
             String summary = layer.cut();
 
-            assertThat(again.backing.resolve("grastate.dat")).as("replaced, cut before the journal commit")
+            assertThat(again.backing.resolve("grastate.dat"))
+                    .as("replaced, cut before the journal commit")
                     .hasBinaryContent(before);
             assertThat(again.backing.resolve("grastate.dat.tmp")).doesNotExist();
             assertThat(summary).contains("1 create").contains("1 rename");
@@ -160,7 +190,9 @@ class UnsyncedFsIT {
             String summary = layer.cut();
 
             Path b = lab.backing;
-            assertThat(b.resolve("truncated.bin")).as("truncation not committed").hasBinaryContent(content);
+            assertThat(b.resolve("truncated.bin"))
+                    .as("truncation not committed")
+                    .hasBinaryContent(content);
             assertThat(b.resolve("unlinked.bin")).as("unlink not committed").hasBinaryContent(content);
             assertThat(b.resolve("dir")).doesNotExist();
             assertThat(summary).contains("1 unlink").contains("2 mkdir").contains("1 size change");
@@ -186,7 +218,9 @@ class UnsyncedFsIT {
             System.out.println("[unsynced-fs] mmap: " + summary);
             byte[] after = Files.readAllBytes(lab.backing.resolve("ring.cache"));
             assertThat(Arrays.copyOfRange(after, 0, 4096)).as("msync'd page").isEqualTo(page);
-            assertThat(Arrays.copyOfRange(after, 8 * 4096, 9 * 4096)).as("page never synced").isEqualTo(new byte[4096]);
+            assertThat(Arrays.copyOfRange(after, 8 * 4096, 9 * 4096))
+                    .as("page never synced")
+                    .isEqualTo(new byte[4096]);
         }
     }
 
@@ -196,7 +230,12 @@ class UnsyncedFsIT {
         long gib = 1L << 30;
         try (UnsyncedFs layer = lab.mount()) {
             Path m = layer.mountpoint();
-            UnsyncedFs.run(Duration.ofMinutes(1), "fallocate", "-l", Long.toString(gib), m.resolve("galera.cache").toString());
+            UnsyncedFs.run(
+                    Duration.ofMinutes(1),
+                    "fallocate",
+                    "-l",
+                    Long.toString(gib),
+                    m.resolve("galera.cache").toString());
             byte[] pattern = bytes(4096);
             MappedByteBuffer map;
             try (FileChannel channel = FileChannel.open(m.resolve("galera.cache"), READ, WRITE)) {
@@ -219,8 +258,10 @@ class UnsyncedFsIT {
             long emulationMillis = Duration.between(start, Instant.now()).toMillis();
             long peakKib = layer.peakRssKib();
             String summary = layer.cut();
-            System.out.printf("[unsynced-fs] memory: peak RSS %d KiB after fallocate(1 GiB), 64 MiB of mmap writes,"
-                    + " 262145 one-byte preallocation writes (%d ms); %s%n", peakKib, emulationMillis, summary);
+            System.out.printf(
+                    "[unsynced-fs] memory: peak RSS %d KiB after fallocate(1 GiB), 64 MiB of mmap writes,"
+                            + " 262145 one-byte preallocation writes (%d ms); %s%n",
+                    peakKib, emulationMillis, summary);
             assertThat(peakKib).as("layer peak RSS, KiB").isLessThan(64 * 1024);
             try (FileChannel cache = FileChannel.open(lab.backing.resolve("galera.cache"), READ)) {
                 assertThat(cache.size()).as("fallocate'd and fsynced").isEqualTo(gib);
@@ -249,20 +290,39 @@ class UnsyncedFsIT {
                     while ls "$2" >/dev/null 2>&1 && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
                     ls "$2" 2>&1
                     """.formatted(MYSQL_UID);
-            Process pod = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--", "sh", "-c", container,
-                    "sh", layer.mountpoint().toString(), volume.toString()).redirectErrorStream(true).start();
+            Process pod = new ProcessBuilder(
+                            "unshare",
+                            "--mount",
+                            "--propagation",
+                            "private",
+                            "--",
+                            "sh",
+                            "-c",
+                            container,
+                            "sh",
+                            layer.mountpoint().toString(),
+                            volume.toString())
+                    .redirectErrorStream(true)
+                    .start();
             pod.getOutputStream().close();
             Instant deadline = Instant.now().plusSeconds(30);
-            while (!Files.exists(lab.backing.resolve("written")) && pod.isAlive() && Instant.now().isBefore(deadline)) {
+            while (!Files.exists(lab.backing.resolve("written"))
+                    && pod.isAlive()
+                    && Instant.now().isBefore(deadline)) {
                 UnsyncedFs.pause(Duration.ofMillis(50));
             }
             String summary = layer.cut();
-            assertThat(pod.waitFor(60, TimeUnit.SECONDS)).as("the container noticed the cut").isTrue();
+            assertThat(pod.waitFor(60, TimeUnit.SECONDS))
+                    .as("the container noticed the cut")
+                    .isTrue();
             String seenInside = new String(pod.getInputStream().readAllBytes());
 
-            assertThat(seenInside).containsAnyOf("Transport endpoint is not connected", "Software caused connection abort");
+            assertThat(seenInside)
+                    .containsAnyOf("Transport endpoint is not connected", "Software caused connection abort");
             assertThat(lab.backing.resolve("durable")).hasSize(16384);
-            assertThat(Files.getAttribute(lab.backing.resolve("durable"), "unix:uid")).as("owner").isEqualTo(MYSQL_UID);
+            assertThat(Files.getAttribute(lab.backing.resolve("durable"), "unix:uid"))
+                    .as("owner")
+                    .isEqualTo(MYSQL_UID);
             assertThat(lab.backing.resolve("lost")).doesNotExist();
             System.out.println("[unsynced-fs] namespace: " + summary);
         }
@@ -284,7 +344,8 @@ class UnsyncedFsIT {
         try {
             Instant installing = Instant.now();
             server.install();
-            report.add("install-db on the layer: " + Duration.between(installing, Instant.now()).toMillis() + " ms");
+            report.add("install-db on the layer: "
+                    + Duration.between(installing, Instant.now()).toMillis() + " ms");
             report.add("first start: " + server.start().toMillis() + " ms");
             server.createWriterAccount();
             server.stop();
@@ -296,7 +357,8 @@ class UnsyncedFsIT {
                 long acknowledged;
                 double rate;
                 String table = "run" + run + "_flush" + flush;
-                try (UnsyncedFsMariadb.AckedInserts writer = server.new AckedInserts(table, 200_000, Duration.ofSeconds(60))) {
+                try (UnsyncedFsMariadb.AckedInserts writer =
+                        server.new AckedInserts(table, 200_000, Duration.ofSeconds(60))) {
                     UnsyncedFs.pause(Duration.ofMillis(2500 + random.nextInt(1000)));
                     String summary = layer.cut();
                     server.kill();
@@ -308,15 +370,20 @@ class UnsyncedFsIT {
                 int logBefore = server.errorLog().length();
                 layer = lab.mount();
                 long restart = server.start().toMillis();
-                assertThat(server.errorLog().substring(logBefore)).as("InnoDB recovered from the cut")
+                assertThat(server.errorLog().substring(logBefore))
+                        .as("InnoDB recovered from the cut")
                         .contains("Starting crash recovery");
                 long present = server.count("SELECT COUNT(*) FROM lab." + table + " WHERE id <= " + acknowledged);
                 long beyond = server.count("SELECT COUNT(*) FROM lab." + table + " WHERE id > " + acknowledged);
                 long lost = acknowledged - present;
                 (flush == 1 ? lostWithFlush1 : lostWithFlush2).add(lost);
-                report.add(String.format("innodb_flush_log_at_trx_commit=%d: %d acknowledged (%.0f/s), %d lost, %d committed"
-                        + " but unacknowledged; restart %d ms", flush, acknowledged, rate, lost, beyond, restart));
-                assertThat(acknowledged).as("the writer got going before the cut").isPositive();
+                report.add(String.format(
+                        "innodb_flush_log_at_trx_commit=%d: %d acknowledged (%.0f/s), %d lost, %d committed"
+                                + " but unacknowledged; restart %d ms",
+                        flush, acknowledged, rate, lost, beyond, restart));
+                assertThat(acknowledged)
+                        .as("the writer got going before the cut")
+                        .isPositive();
             }
             server.stop();
             report.add("clean stop: " + layer.stop());
@@ -324,8 +391,12 @@ class UnsyncedFsIT {
             report.forEach(line -> System.out.println("[unsynced-fs] mariadb: " + line));
             layer.close();
         }
-        assertThat(lostWithFlush1).as("acknowledged rows lost with flush=1, per run").containsOnly(0L);
-        assertThat(lostWithFlush2).as("acknowledged rows lost with flush=2, per run").anyMatch(lost -> lost > 0);
+        assertThat(lostWithFlush1)
+                .as("acknowledged rows lost with flush=1, per run")
+                .containsOnly(0L);
+        assertThat(lostWithFlush2)
+                .as("acknowledged rows lost with flush=2, per run")
+                .anyMatch(lost -> lost > 0);
     }
 
     /** A test's scratch directory: the backing directory (the PVC) and the mount point. */

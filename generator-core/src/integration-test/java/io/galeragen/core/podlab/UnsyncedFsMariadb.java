@@ -1,7 +1,6 @@
 package io.galeragen.core.podlab;
 
 import io.galeragen.core.ExternalTool;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -40,7 +39,8 @@ final class UnsyncedFsMariadb {
     }
 
     static void requireServer() {
-        ExternalTool.requireFiles(List.of("/usr/sbin/mariadbd", "/usr/bin/mariadb", "/usr/bin/mariadb-install-db"),
+        ExternalTool.requireFiles(
+                List.of("/usr/sbin/mariadbd", "/usr/bin/mariadb", "/usr/bin/mariadb-install-db"),
                 "mariadb-server mariadb-client");
     }
 
@@ -66,8 +66,14 @@ final class UnsyncedFsMariadb {
                     socket=%2$s/mysqld.sock
                     """.formatted(datadir, runDir, port));
             UnsyncedFs.run(Duration.ofMinutes(1), "chown", "-R", "mysql:", runDir.toString(), datadir.toString());
-            UnsyncedFs.run(Duration.ofMinutes(3), "mariadb-install-db", "--no-defaults", "--datadir=" + datadir,
-                    "--user=mysql", "--tmpdir=" + runDir.resolve("tmp"), "--skip-test-db",
+            UnsyncedFs.run(
+                    Duration.ofMinutes(3),
+                    "mariadb-install-db",
+                    "--no-defaults",
+                    "--datadir=" + datadir,
+                    "--user=mysql",
+                    "--tmpdir=" + runDir.resolve("tmp"),
+                    "--skip-test-db",
                     "--auth-root-authentication-method=socket");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,7 +85,9 @@ final class UnsyncedFsMariadb {
         Instant begin = Instant.now();
         try {
             server = new ProcessBuilder("mariadbd", "--defaults-file=" + config)
-                    .redirectErrorStream(true).redirectOutput(runDir.resolve("mariadbd.out").toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(runDir.resolve("mariadbd.out").toFile())
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,7 +114,8 @@ final class UnsyncedFsMariadb {
     }
 
     String sql(String statements) {
-        return UnsyncedFs.run(SQL_TIMEOUT, "mariadb", "--defaults-file=" + config, "-NBe", statements).strip();
+        return UnsyncedFs.run(SQL_TIMEOUT, "mariadb", "--defaults-file=" + config, "-NBe", statements)
+                .strip();
     }
 
     long count(String query) {
@@ -154,7 +163,7 @@ final class UnsyncedFsMariadb {
 
         private void insert(long maxRows, Instant deadline) {
             try (Connection connection = connect();
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
                 for (long id = 1; running && id <= maxRows && Instant.now().isBefore(deadline); id++) {
                     insert.setLong(1, id);
                     insert.setString(2, "acknowledged row " + id + " of " + table);
@@ -178,7 +187,9 @@ final class UnsyncedFsMariadb {
         double rate() {
             Instant first = firstAck;
             Instant last = lastAck;
-            return first == null || !last.isAfter(first) ? 0 : acknowledged * 1000.0 / Duration.between(first, last).toMillis();
+            return first == null || !last.isAfter(first)
+                    ? 0
+                    : acknowledged * 1000.0 / Duration.between(first, last).toMillis();
         }
 
         String table() {

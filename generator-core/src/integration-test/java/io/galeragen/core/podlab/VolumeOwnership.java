@@ -21,8 +21,7 @@ final class VolumeOwnership {
     private static final int EXEC = 0110;
     private static final int SETGID = 02000;
 
-    private VolumeOwnership() {
-    }
+    private VolumeOwnership() {}
 
     static void apply(Path volume, Long fsGroup, boolean readOnly, String changePolicy) {
         if (fsGroup == null) {

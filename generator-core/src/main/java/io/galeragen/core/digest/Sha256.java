@@ -11,8 +11,7 @@ import java.util.HexFormat;
  */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** A new SHA-256 digest, for hashing in several steps. */
     public static MessageDigest digest() {

@@ -45,8 +45,8 @@ public class GaleraGenException extends RuntimeException {
             return where.apply(problems.get(0)) + ": " + problems.get(0).message();
         }
         StringBuilder text = new StringBuilder(problems.size() + " problems:");
-        problems.forEach(problem -> text.append("\n  - ").append(where.apply(problem)).append(": ")
-                .append(problem.message()));
+        problems.forEach(problem ->
+                text.append("\n  - ").append(where.apply(problem)).append(": ").append(problem.message()));
         return text.toString();
     }
 }

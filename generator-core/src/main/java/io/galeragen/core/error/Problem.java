@@ -15,6 +15,7 @@ public record Problem(Input input, String subject, String message) {
 
     /** Bad values longer than this are cut in messages: a megabyte of text helps no one find a mistake. */
     static final int SHOWN_LENGTH = 80;
+
     static final int SHOWN_PREFIX = 60;
 
     public Problem {
@@ -50,7 +51,8 @@ public record Problem(Input input, String subject, String message) {
     public static String shown(String text) {
         boolean cut = text.length() > SHOWN_LENGTH;
         // Never cut between the two halves of a surrogate pair.
-        int end = !cut ? text.length()
+        int end = !cut
+                ? text.length()
                 : Character.isHighSurrogate(text.charAt(SHOWN_PREFIX - 1)) ? SHOWN_PREFIX - 1 : SHOWN_PREFIX;
         StringBuilder out = new StringBuilder(end + 32).append('"');
         for (int i = 0; i < end; i++) {
@@ -69,7 +71,9 @@ public record Problem(Input input, String subject, String message) {
             }
         }
         out.append(cut ? "...\"" : "\"");
-        return cut ? out.append(String.format(Locale.ROOT, " (%,d characters)", text.length())).toString()
+        return cut
+                ? out.append(String.format(Locale.ROOT, " (%,d characters)", text.length()))
+                        .toString()
                 : out.toString();
     }
 

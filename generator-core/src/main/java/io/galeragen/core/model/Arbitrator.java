@@ -10,8 +10,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record Arbitrator(
         @JsonPropertyDescription("Whether the arbitrator is rendered.")
         boolean enabled,
+
         @JsonPropertyDescription("An image with garbd on its PATH.")
         String image,
+
         @JsonPropertyDescription("The garbd container's resources.")
         Resources resources) {
 

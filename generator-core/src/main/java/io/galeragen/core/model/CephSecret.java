@@ -8,6 +8,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record CephSecret(
         @JsonPropertyDescription("The Secret's name, e.g. csi-rbd-secret.")
         String name,
+
         @JsonPropertyDescription("The namespace the ceph-csi driver runs in, e.g. ceph-csi (Rook: rook-ceph).")
-        String namespace) {
-}
+        String namespace) {}

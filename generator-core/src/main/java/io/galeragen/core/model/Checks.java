@@ -2,7 +2,6 @@ package io.galeragen.core.model;
 
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,7 @@ final class Checks {
      * name is good, so that no Secret name (not even an empty one) is taken for a derived one.
      */
     private String derivedSecretName;
+
     private String derivedTlsSecretName;
 
     /** The cluster name is bad: the Secret names derived from it are not reported again. */
@@ -64,8 +64,7 @@ final class Checks {
 
     private void cpu(String path, String value) {
         if (value != null && matches(path, value, Formats.QUANTITY)) {
-            inRange(path, value, Quantities.parse(value), Limits.MAX_CPU_CORES,
-                    "4096 cores: more than any node has");
+            inRange(path, value, Quantities.parse(value), Limits.MAX_CPU_CORES, "4096 cores: more than any node has");
         }
     }
 
@@ -79,13 +78,17 @@ final class Checks {
         if (value.compareTo(max) > 0) {
             problems.add(Problem.badValue(Input.VALUES, path, text, "at most " + maxText));
         } else if (value.signum() > 0 && value.compareTo(Limits.MIN_QUANTITY) < 0) {
-            problems.add(Problem.badValue(Input.VALUES, path, text, "0, or at least 1m (Kubernetes rounds a smaller quantity up)"));
+            problems.add(Problem.badValue(
+                    Input.VALUES, path, text, "0, or at least 1m (Kubernetes rounds a smaller quantity up)"));
         }
     }
 
     void checkImage(String path, String image, TextFormat format) {
         if (matches(path, image, format) && !hasTagOrDigest(image)) {
-            problems.add(Problem.badValue(Input.VALUES, path, image,
+            problems.add(Problem.badValue(
+                    Input.VALUES,
+                    path,
+                    image,
                     format.description() + " (no tag means 'latest', which changes under you)"));
         }
     }
@@ -117,9 +120,13 @@ final class Checks {
                     + (annotation.getValue() == null ? 0 : Limits.utf8Bytes(annotation.getValue()));
         }
         if (bytes > Limits.ANNOTATIONS_BYTES) {
-            problems.add(new Problem(Input.VALUES, "annotations", bytes + " bytes of keys and values are not allowed: at most "
-                    + Limits.ANNOTATIONS_BYTES + " (Kubernetes allows 256 KiB of annotations per object; galera-gen's "
-                    + "own pod annotation takes " + Limits.RESERVED_ANNOTATION_BYTES + ")"));
+            problems.add(new Problem(
+                    Input.VALUES,
+                    "annotations",
+                    bytes + " bytes of keys and values are not allowed: at most "
+                            + Limits.ANNOTATIONS_BYTES
+                            + " (Kubernetes allows 256 KiB of annotations per object; galera-gen's "
+                            + "own pod annotation takes " + Limits.RESERVED_ANNOTATION_BYTES + ")"));
         }
     }
 

@@ -2,7 +2,6 @@ package io.galeragen.core.model;
 
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
-
 import java.util.Set;
 
 /** The {@code images}, {@code resources} and {@code arbitrator} keys: what the containers run and with how much. */
@@ -28,11 +27,17 @@ final class ContainerChecks {
         if (!checks.notNull("arbitrator", arbitrator)) {
             return;
         }
-        checks.checkImage("arbitrator.image", arbitrator.image(), Formats.PINNED_IMAGE.describedAs(
-                "an image with garbd and a tag or digest, e.g. " + Defaults.MARIADB_IMAGE));
+        checks.checkImage(
+                "arbitrator.image",
+                arbitrator.image(),
+                Formats.PINNED_IMAGE.describedAs(
+                        "an image with garbd and a tag or digest, e.g. " + Defaults.MARIADB_IMAGE));
         checks.checkResources("arbitrator.resources", arbitrator.resources());
         if (arbitrator.enabled() && replicas == 1) {
-            checks.add(Problem.badValue(Input.VALUES, "arbitrator.enabled", true,
+            checks.add(Problem.badValue(
+                    Input.VALUES,
+                    "arbitrator.enabled",
+                    true,
                     "only with replicas of 2 or more: a standalone server (replicas: 1) runs no Galera to arbitrate"));
         }
     }

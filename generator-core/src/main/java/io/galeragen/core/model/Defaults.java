@@ -15,6 +15,7 @@ public final class Defaults {
     public static final String NAMESPACE = "default";
     /** Three members: the smallest cluster that keeps quorum when one member is lost. */
     public static final int REPLICAS = 3;
+
     public static final String CLUSTER_DOMAIN = "cluster.local";
 
     /**
@@ -23,9 +24,11 @@ public final class Defaults {
      * pin with each one (Debian's own packages were at 10.11.19 when this was set). The only place the version is named.
      */
     public static final String MARIADB_VERSION = "10.11.18";
+
     public static final String MARIADB_IMAGE = "docker.io/library/mariadb:" + MARIADB_VERSION;
     /** v0.15+ ignores DATA_SOURCE_NAME; credentials come from a my.cnf file. */
     public static final String EXPORTER_IMAGE = "docker.io/prom/mysqld-exporter:v0.17.2";
+
     public static final String PULL_POLICY = "IfNotPresent";
 
     public static final Storage STORAGE = new Storage("10Gi", null, List.of("ReadWriteOnce"));
@@ -45,6 +48,7 @@ public final class Defaults {
      * {@code galera.gcacheSize} means "derive from storage and memory" ({@link MemoryBudget}).
      */
     public static final int APPLIER_THREADS = 0;
+
     public static final String GCACHE_SIZE = null;
     /** Appliers per requested core. Galera's guidance allows up to 4 per core; 2 leaves room for SQL clients. */
     public static final int APPLIER_THREADS_PER_CORE = 2;
@@ -77,6 +81,7 @@ public final class Defaults {
     public static final long CONNECTION_MEMORY_MIB = 3;
     /** InnoDB allocates the buffer pool in chunks of up to 128M; MariaDB's default size is the least we derive. */
     public static final long BUFFER_POOL_CHUNK_MIB = 128;
+
     public static final long MIN_BUFFER_POOL_MIB = 128;
 
     // ---- Startup probe ----
@@ -87,6 +92,7 @@ public final class Defaults {
      * 1 Gbit/s network. Beyond {@link #MIN_STARTUP_SECONDS} the budget grows with storage.size at this rate.
      */
     public static final long MIN_SST_BYTES_PER_SECOND = 10L << 20;
+
     public static final int STARTUP_PROBE_PERIOD_SECONDS = 10;
 
     /**
@@ -109,6 +115,7 @@ public final class Defaults {
      * eight parallel scrapers (v0.17.2, default collectors); a CPU limit only slows a scrape, never a member.
      */
     public static final Resources SIDECAR_RESOURCES = new Resources("10m", "32Mi", "100m", "64Mi");
+
     public static final RecoveryPolicy RECOVERY_POLICY = RecoveryPolicy.SAFE;
 
     public static final Map<String, String> LABELS = Map.of();
@@ -119,6 +126,7 @@ public final class Defaults {
     public static final String CEPH_RBD_PROVISIONER = "rbd.csi.ceph.com";
     /** Layering is the one feature every kernel RBD client maps; add others only where all nodes support them. */
     public static final String CEPH_IMAGE_FEATURES = "layering";
+
     public static final String CEPH_FS_TYPE = "ext4";
     /** The Secret the ceph-csi Helm chart and docs use, in the namespace they install into. */
     public static final CephSecret CEPH_SECRET = new CephSecret("csi-rbd-secret", "ceph-csi");
@@ -128,11 +136,20 @@ public final class Defaults {
     public static final boolean ALLOW_VOLUME_EXPANSION = true;
     /** Bind after scheduling, so the volume follows the anti-affinity and zone decisions rather than leading them. */
     public static final String VOLUME_BINDING_MODE = "WaitForFirstConsumer";
-    public static final CephRbd CEPH_RBD = new CephRbd(CEPH_RBD_PROVISIONER, null, null, null, CEPH_IMAGE_FEATURES,
-            CEPH_FS_TYPE, CEPH_SECRET, CEPH_SECRET, CEPH_SECRET);
+
+    public static final CephRbd CEPH_RBD = new CephRbd(
+            CEPH_RBD_PROVISIONER,
+            null,
+            null,
+            null,
+            CEPH_IMAGE_FEATURES,
+            CEPH_FS_TYPE,
+            CEPH_SECRET,
+            CEPH_SECRET,
+            CEPH_SECRET);
     /** No class is generated unless asked for: most clusters already have one. */
-    public static final StorageClassSpec STORAGE_CLASS = new StorageClassSpec(false, RECLAIM_POLICY,
-            ALLOW_VOLUME_EXPANSION, VOLUME_BINDING_MODE, CEPH_RBD);
+    public static final StorageClassSpec STORAGE_CLASS =
+            new StorageClassSpec(false, RECLAIM_POLICY, ALLOW_VOLUME_EXPANSION, VOLUME_BINDING_MODE, CEPH_RBD);
 
     // ---- Spreading (topology.*) ----
     /**
@@ -145,8 +162,9 @@ public final class Defaults {
      * minikube, single-zone clusters). Set {@code required} together with {@code topology.zones} for production.
      */
     public static final Placement ZONE_SPREAD = Placement.PREFERRED;
-    public static final Topology TOPOLOGY = new Topology(ANTI_AFFINITY, ZONE_SPREAD, List.of(), 0, Map.of(),
-            List.of(), null);
+
+    public static final Topology TOPOLOGY =
+            new Topology(ANTI_AFFINITY, ZONE_SPREAD, List.of(), 0, Map.of(), List.of(), null);
 
     // ---- PodDisruptionBudget (podDisruptionBudget.*) ----
     /** One member at a time: a drain can never take more than one vote away. */
@@ -165,13 +183,15 @@ public final class Defaults {
      * allowExternal), so enabling it breaks no application; where the network plugin does not enforce NetworkPolicy
      * it is inert.
      */
-    public static final NetworkPolicySpec NETWORK_POLICY = new NetworkPolicySpec(true, Map.of(), Map.of(),
-            "monitoring");
+    public static final NetworkPolicySpec NETWORK_POLICY =
+            new NetworkPolicySpec(true, Map.of(), Map.of(), "monitoring");
+
     public static final String TLS_SECRET_SUFFIX = "-tls";
 
     // ---- Initial users (initialUsers.*) ----
     /** Root only from inside the pod; applications use their own user. */
     public static final String ROOT_HOST = "localhost";
+
     public static final String APP_PASSWORD_KEY = "app-password";
 
     // ---- Arbitrator (arbitrator.*) ----
@@ -180,8 +200,7 @@ public final class Defaults {
     /** Off: an odd number of members needs no arbitrator. The MariaDB image by default (see {@link Arbitrator#image}). */
     public static final Arbitrator ARBITRATOR = new Arbitrator(false, MARIADB_IMAGE, ARBITRATOR_RESOURCES);
 
-    private Defaults() {
-    }
+    private Defaults() {}
 
     /**
      * {@code wsrep_slave_threads} when {@code galera.applierThreads} is 0: {@value #APPLIER_THREADS_PER_CORE}
@@ -198,7 +217,9 @@ public final class Defaults {
         }
         // min() first: a quantity can be astronomically large, and longValue() of such a number wraps.
         long threads = cores.multiply(BigDecimal.valueOf(APPLIER_THREADS_PER_CORE))
-                .min(BigDecimal.valueOf(MAX_DERIVED_APPLIER_THREADS)).setScale(0, RoundingMode.FLOOR).longValue();
+                .min(BigDecimal.valueOf(MAX_DERIVED_APPLIER_THREADS))
+                .setScale(0, RoundingMode.FLOOR)
+                .longValue();
         return (int) Math.max(1, threads);
     }
 
@@ -211,10 +232,14 @@ public final class Defaults {
         BigDecimal parsed = storage == null ? null : Quantities.parse(storage.size());
         // At most the largest volume the values allow, so that no quantity overflows the arithmetic below.
         BigDecimal bytes = parsed == null ? null : parsed.min(Limits.MAX_STORAGE_BYTES);
-        long seconds = bytes == null ? MIN_STARTUP_SECONDS
-                : Math.max(MIN_STARTUP_SECONDS, bytes.divide(BigDecimal.valueOf(MIN_SST_BYTES_PER_SECOND), 0,
-                        RoundingMode.CEILING).longValue());
-        return (int) Math.min(Integer.MAX_VALUE, (seconds + STARTUP_PROBE_PERIOD_SECONDS - 1) / STARTUP_PROBE_PERIOD_SECONDS);
+        long seconds = bytes == null
+                ? MIN_STARTUP_SECONDS
+                : Math.max(
+                        MIN_STARTUP_SECONDS,
+                        bytes.divide(BigDecimal.valueOf(MIN_SST_BYTES_PER_SECOND), 0, RoundingMode.CEILING)
+                                .longValue());
+        return (int) Math.min(
+                Integer.MAX_VALUE, (seconds + STARTUP_PROBE_PERIOD_SECONDS - 1) / STARTUP_PROBE_PERIOD_SECONDS);
     }
 
     /** The Secret replication TLS defaults to: {@code <name>-tls}. */

@@ -8,6 +8,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record DisruptionBudget(
         @JsonPropertyDescription("Whether it is rendered (only for two or more members).")
         boolean enabled,
+
         @JsonPropertyDescription("How many members a drain may take down at once.")
-        int maxUnavailable) {
-}
+        int maxUnavailable) {}

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record Exporter(
         @JsonPropertyDescription("Whether the sidecar is rendered.")
         boolean enabled,
+
         @JsonPropertyDescription("The metrics port (1024 to 65535).")
         int port,
-        @JsonPropertyDescription("The Secret key holding a my.cnf with a [client] section for the exporter's "
-                + "account.")
-        SecretRef credentials) {
-}
+
+        @JsonPropertyDescription(
+                "The Secret key holding a my.cnf with a [client] section for the exporter's " + "account.")
+        SecretRef credentials) {}

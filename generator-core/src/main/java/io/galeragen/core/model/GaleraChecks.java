@@ -2,7 +2,6 @@ package io.galeragen.core.model;
 
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
-
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,17 +9,20 @@ import java.util.TreeMap;
 final class GaleraChecks {
 
     /** Digits and a unit: the largest Galera reads, 1048576G (a pebibyte), has 8. */
-    private static final TextFormat GALERA_SIZE = TextFormat.of(16, "[1-9][0-9]*[KMG]?",
+    private static final TextFormat GALERA_SIZE = TextFormat.of(
+            16,
+            "[1-9][0-9]*[KMG]?",
             "a Galera size such as 512M or 2G, or unset to derive it from storage.size and memory");
+
     private static final long MAX_GALERA_SIZE_MIB = Limits.MAX_STORAGE_BYTES.longValueExact() >> 20;
-    private static final TextFormat CNF_LINE = TextFormat.of(Limits.CNF_LINE,
-            "[A-Za-z][A-Za-z0-9_-]*(\\s*=\\s*[^\\n\\r]*)?", "one cnf line, 'key=value' or 'key'");
-    private static final TextFormat PROVIDER_KEY = TextFormat.of(64, "[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+",
-            "a provider option name such as evs.suspect_timeout");
-    private static final TextFormat PROVIDER_VALUE = TextFormat.of(Limits.PROVIDER_OPTIONS, "[^;\"'\\n\\r]+",
-            "a value without ';' or quotes");
-    private static final TextFormat SST_USER = Formats.MARIADB_USER.limitedTo(32,
-            "a MariaDB user name of letters, digits and '_' (at most 32)");
+    private static final TextFormat CNF_LINE = TextFormat.of(
+            Limits.CNF_LINE, "[A-Za-z][A-Za-z0-9_-]*(\\s*=\\s*[^\\n\\r]*)?", "one cnf line, 'key=value' or 'key'");
+    private static final TextFormat PROVIDER_KEY =
+            TextFormat.of(64, "[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+", "a provider option name such as evs.suspect_timeout");
+    private static final TextFormat PROVIDER_VALUE =
+            TextFormat.of(Limits.PROVIDER_OPTIONS, "[^;\"'\\n\\r]+", "a value without ';' or quotes");
+    private static final TextFormat SST_USER =
+            Formats.MARIADB_USER.limitedTo(32, "a MariaDB user name of letters, digits and '_' (at most 32)");
 
     private final Checks checks;
 
@@ -36,12 +38,19 @@ final class GaleraChecks {
         checks.checkSecret("galera.sstCredentials", galera.sstCredentials());
         checks.matches("galera.sstUser", galera.sstUser(), SST_USER);
         if (galera.applierThreads() < 0 || galera.applierThreads() > 256) {
-            checks.add(Problem.badValue(Input.VALUES, "galera.applierThreads", galera.applierThreads(),
+            checks.add(Problem.badValue(
+                    Input.VALUES,
+                    "galera.applierThreads",
+                    galera.applierThreads(),
                     "a whole number from 1 to 256, or 0 to derive it from resources.cpuRequest"));
         }
-        if (galera.gcacheSize() != null && checks.matches("galera.gcacheSize", galera.gcacheSize(), GALERA_SIZE)
+        if (galera.gcacheSize() != null
+                && checks.matches("galera.gcacheSize", galera.gcacheSize(), GALERA_SIZE)
                 && MemoryBudget.galeraSizeMiB(galera.gcacheSize()) > MAX_GALERA_SIZE_MIB) {
-            checks.add(Problem.badValue(Input.VALUES, "galera.gcacheSize", galera.gcacheSize(),
+            checks.add(Problem.badValue(
+                    Input.VALUES,
+                    "galera.gcacheSize",
+                    galera.gcacheSize(),
                     "at most 1048576G (1Pi, the most storage.size can be)"));
         }
         checkProviderOptions(galera.providerOptions());
@@ -61,8 +70,11 @@ final class GaleraChecks {
         for (Map.Entry<String, String> option : new TreeMap<>(options).entrySet()) {
             String key = option.getKey();
             if (!PROVIDER_KEY.accepts(key)) {
-                checks.add(Problem.badValue(Input.VALUES, path, key, key.length() > PROVIDER_KEY.maxLength()
-                        ? PROVIDER_KEY.tooLong() : PROVIDER_KEY.description()));
+                checks.add(Problem.badValue(
+                        Input.VALUES,
+                        path,
+                        key,
+                        key.length() > PROVIDER_KEY.maxLength() ? PROVIDER_KEY.tooLong() : PROVIDER_KEY.description()));
             } else if (key.equals("gcache.size")) {
                 checks.add(new Problem(Input.VALUES, path + "." + key, "is set by galera.gcacheSize; set it there"));
             } else if (checks.matches(path + "." + key, option.getValue(), PROVIDER_VALUE)) {
@@ -70,9 +82,13 @@ final class GaleraChecks {
             }
         }
         if (joined > Limits.PROVIDER_OPTIONS) {
-            checks.add(new Problem(Input.VALUES, path, joined + " characters of options (key=value;...) are not allowed: at most "
-                    + Limits.PROVIDER_OPTIONS + " (they share galera.cnf's wsrep_provider_options line, which MariaDB "
-                    + "reads up to " + Limits.CNF_LINE + " characters, with galera-gen's own options)"));
+            checks.add(new Problem(
+                    Input.VALUES,
+                    path,
+                    joined + " characters of options (key=value;...) are not allowed: at most "
+                            + Limits.PROVIDER_OPTIONS
+                            + " (they share galera.cnf's wsrep_provider_options line, which MariaDB "
+                            + "reads up to " + Limits.CNF_LINE + " characters, with galera-gen's own options)"));
         }
     }
 }

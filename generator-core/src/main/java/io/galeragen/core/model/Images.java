@@ -10,9 +10,11 @@ public record Images(
                 + "10.11 release the official image ships; moving to 11.4 or 11.8 LTS is an upgrade, not a tag "
                 + "change: see 'Moving to MariaDB 11.4 or 11.8' below.")
         String mariadb,
-        @JsonPropertyDescription("prom/mysqld-exporter, at least v0.15, with a tag or digest (v0.17.2 is what the "
-                + "tests run).")
+
+        @JsonPropertyDescription(
+                "prom/mysqld-exporter, at least v0.15, with a tag or digest (v0.17.2 is what the " + "tests run).")
         String exporter,
+
         @JsonPropertyDescription("Kubernetes imagePullPolicy: Always, IfNotPresent or Never.")
         String pullPolicy) {
 

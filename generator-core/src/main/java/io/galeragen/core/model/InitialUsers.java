@@ -10,10 +10,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record InitialUsers(
         @JsonPropertyDescription("The host root may connect from, e.g. localhost, % or 10.%.")
         String rootHost,
+
         @JsonPropertyDescription("An application database to create, or null.")
         String database,
+
         @JsonPropertyDescription("An application user with all privileges on initialUsers.database, or null.")
         String user,
+
         @JsonPropertyDescription("The Secret key with the application user's password.")
         SecretRef password) {
 

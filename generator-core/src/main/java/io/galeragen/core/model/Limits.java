@@ -66,8 +66,7 @@ public final class Limits {
     /** Kubernetes keeps three decimal places and rounds a smaller non-zero quantity up to 1m. */
     public static final BigDecimal MIN_QUANTITY = new BigDecimal("0.001");
 
-    private Limits() {
-    }
+    private Limits() {}
 
     /** The UTF-8 size of a text, as Kubernetes counts annotations and as values files are bounded. */
     public static long utf8Bytes(String text) {
@@ -78,7 +77,8 @@ public final class Limits {
                 bytes++;
             } else if (c < 0x800) {
                 bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 bytes += 4;
                 i++;

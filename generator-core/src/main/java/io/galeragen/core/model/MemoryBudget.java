@@ -29,8 +29,10 @@ public record MemoryBudget(Long limitMiB, long fixedMiB, long connectionsMiB, lo
         Long limit = limitMiB(resources);
         long connections = (long) Defaults.MAX_CONNECTIONS * Defaults.CONNECTION_MEMORY_MIB;
         long budget = limit == null ? 0 : limit - Defaults.FIXED_MEMORY_MIB - connections;
-        long gcache = !wsrep ? 0 : gcacheSize != null ? galeraSizeMiB(gcacheSize) : derivedGcacheMiB(storage, limit, budget);
-        long bufferPool = limit == null ? Defaults.MIN_BUFFER_POOL_MIB
+        long gcache =
+                !wsrep ? 0 : gcacheSize != null ? galeraSizeMiB(gcacheSize) : derivedGcacheMiB(storage, limit, budget);
+        long bufferPool = limit == null
+                ? Defaults.MIN_BUFFER_POOL_MIB
                 : Math.max(Defaults.MIN_BUFFER_POOL_MIB, roundDown(budget - gcache, Defaults.BUFFER_POOL_CHUNK_MIB));
         return new MemoryBudget(limit, Defaults.FIXED_MEMORY_MIB, connections, gcache, bufferPool);
     }
@@ -74,20 +76,23 @@ public record MemoryBudget(Long limitMiB, long fixedMiB, long connectionsMiB, lo
         if (resources == null) {
             return null;
         }
-        BigDecimal bytes = Quantities.parse(resources.memoryLimit() != null ? resources.memoryLimit()
-                : resources.memoryRequest());
+        BigDecimal bytes =
+                Quantities.parse(resources.memoryLimit() != null ? resources.memoryLimit() : resources.memoryRequest());
         return bytes == null ? null : mebibytes(bytes);
     }
 
     /** Whole MiB of a byte count, at most {@link Long#MAX_VALUE} however large the count (longValue() would wrap). */
     private static long mebibytes(BigDecimal bytes) {
-        return bytes.divideToIntegralValue(MIB).min(BigDecimal.valueOf(Long.MAX_VALUE)).max(BigDecimal.ZERO)
+        return bytes.divideToIntegralValue(MIB)
+                .min(BigDecimal.valueOf(Long.MAX_VALUE))
+                .max(BigDecimal.ZERO)
                 .longValue();
     }
 
     private static long derivedGcacheMiB(Storage storage, Long limit, long budget) {
         BigDecimal storageBytes = storage == null ? null : Quantities.parse(storage.size());
-        long size = storageBytes == null ? Defaults.MIN_GCACHE_MIB
+        long size = storageBytes == null
+                ? Defaults.MIN_GCACHE_MIB
                 : mebibytes(storageBytes) / Defaults.GCACHE_STORAGE_DIVISOR;
         if (limit != null) {
             size = Math.min(size, budget / Defaults.GCACHE_BUDGET_DIVISOR);

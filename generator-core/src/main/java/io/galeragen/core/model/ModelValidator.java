@@ -3,7 +3,6 @@ package io.galeragen.core.model;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
-
 import java.util.List;
 
 /**
@@ -19,11 +18,9 @@ final class ModelValidator {
     /** Galera clusters beyond this size spend more on certification than they gain. */
     static final int MAX_REPLICAS = 31;
 
-    private static final TextFormat CLUSTER_NAME =
-            Formats.DNS_LABEL.limitedTo(MAX_NAME_LENGTH, Formats.DNS_LABEL_TEXT);
+    private static final TextFormat CLUSTER_NAME = Formats.DNS_LABEL.limitedTo(MAX_NAME_LENGTH, Formats.DNS_LABEL_TEXT);
 
-    private ModelValidator() {
-    }
+    private ModelValidator() {}
 
     static void requireValid(GaleraCluster cluster) {
         List<Problem> problems = check(cluster);
@@ -39,11 +36,13 @@ final class ModelValidator {
         }
         checks.matches("namespace", cluster.namespace(), Formats.DNS_LABEL);
         if (cluster.replicas() < 1 || cluster.replicas() > MAX_REPLICAS) {
-            checks.add(Problem.badValue(Input.VALUES, "replicas", cluster.replicas(),
-                    "a whole number from 1 to " + MAX_REPLICAS));
+            checks.add(Problem.badValue(
+                    Input.VALUES, "replicas", cluster.replicas(), "a whole number from 1 to " + MAX_REPLICAS));
         }
-        checks.matches("clusterDomain", cluster.clusterDomain(), Formats.DNS_SUBDOMAIN.describedAs(
-                "a DNS-1123 subdomain, e.g. cluster.local"));
+        checks.matches(
+                "clusterDomain",
+                cluster.clusterDomain(),
+                Formats.DNS_SUBDOMAIN.describedAs("a DNS-1123 subdomain, e.g. cluster.local"));
         ContainerChecks containers = new ContainerChecks(checks);
         containers.checkImages(cluster.images());
         StorageChecks storage = new StorageChecks(checks);

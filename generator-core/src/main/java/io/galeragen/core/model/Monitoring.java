@@ -1,7 +1,6 @@
 package io.galeragen.core.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,12 +10,16 @@ import java.util.TreeMap;
 public record Monitoring(
         @JsonPropertyDescription("Whether a ServiceMonitor (and the metrics Service it selects) is rendered.")
         boolean serviceMonitor,
+
         @JsonPropertyDescription("Whether a PrometheusRule with the Galera alerts is rendered.")
         boolean prometheusRule,
+
         @JsonPropertyDescription("How often Prometheus scrapes, e.g. 30s.")
         String scrapeInterval,
+
         @JsonPropertyDescription("How long a condition must hold before an alert fires, e.g. 5m.")
         String alertFor,
+
         @JsonPropertyDescription("Extra labels on the ServiceMonitor and PrometheusRule, for Prometheus' selectors.")
         Map<String, String> labels) {
 

@@ -1,7 +1,6 @@
 package io.galeragen.core.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,12 +13,15 @@ public record NetworkPolicySpec(
                 + "can join the group and receive a full copy by SST. Inert where the network plugin ignores "
                 + "policies.")
         boolean enabled,
-        @JsonPropertyDescription("Labels of the pods that may connect to 3306; with both client selectors empty, "
-                + "any client may.")
+
+        @JsonPropertyDescription(
+                "Labels of the pods that may connect to 3306; with both client selectors empty, " + "any client may.")
         Map<String, String> clientPodLabels,
+
         @JsonPropertyDescription("Labels of the namespaces clients run in; empty with clientPodLabels set means "
                 + "the cluster's own namespace.")
         Map<String, String> clientNamespaceLabels,
+
         @JsonPropertyDescription("The namespace Prometheus scrapes from.")
         String monitoringNamespace) {
 

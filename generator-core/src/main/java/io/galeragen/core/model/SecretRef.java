@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record SecretRef(
         @JsonPropertyDescription("Secret name; defaults to <name>-credentials.")
         String name,
-        @JsonPropertyDescription("Key in the Secret.")
-        String key) {
+
+        @JsonPropertyDescription("Key in the Secret.") String key) {
 
     public static SecretRef of(String name, String key) {
         return new SecretRef(name, key);

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record Security(
         @JsonPropertyDescription("The uid; 999 is the mysql user of the official image.")
         int runAsUser,
+
         @JsonPropertyDescription("The gid; 999 is the mysql group of the official image.")
         int runAsGroup,
+
         @JsonPropertyDescription("The group that owns the data volume and mounted Secret files.")
-        int fsGroup) {
-}
+        int fsGroup) {}

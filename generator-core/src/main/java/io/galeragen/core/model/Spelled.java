@@ -20,7 +20,9 @@ public interface Spelled {
 
     /** The same for an enum type known only at run time (the values layer reads the model's types). */
     static Optional<Spelled> find(Class<?> enumType, String value) {
-        return constants(enumType).stream().filter(constant -> constant.value().equals(value)).findFirst();
+        return constants(enumType).stream()
+                .filter(constant -> constant.value().equals(value))
+                .findFirst();
     }
 
     /** The constants of an enum that implements this interface, in declaration order. */
@@ -28,6 +30,8 @@ public interface Spelled {
         if (!enumType.isEnum() || !Spelled.class.isAssignableFrom(enumType)) {
             throw new IllegalStateException(enumType + " must be an enum implementing Spelled");
         }
-        return Arrays.stream(enumType.getEnumConstants()).map(Spelled.class::cast).toList();
+        return Arrays.stream(enumType.getEnumConstants())
+                .map(Spelled.class::cast)
+                .toList();
     }
 }

@@ -1,7 +1,6 @@
 package io.galeragen.core.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import java.util.List;
 
 /**
@@ -11,8 +10,10 @@ public record Storage(
         @JsonPropertyDescription("A Kubernetes quantity, e.g. 20Gi. Also bounds the startup probe: at least 6 "
                 + "hours, or the time to copy it at 10 MiB/s.")
         String size,
+
         @JsonPropertyDescription("The StorageClass to claim from; null means the cluster's default class.")
         String storageClassName,
+
         @JsonPropertyDescription("PVC access modes, e.g. [ReadWriteOnce].")
         List<String> accessModes) {
 

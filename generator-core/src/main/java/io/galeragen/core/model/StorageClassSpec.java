@@ -11,12 +11,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record StorageClassSpec(
         @JsonPropertyDescription("Whether the StorageClass is rendered; storage.storageClassName must then be set.")
         boolean create,
+
         @JsonPropertyDescription("Retain (deleting a claim never deletes a database's data) or Delete.")
         String reclaimPolicy,
+
         @JsonPropertyDescription("Whether claims may grow (ceph-csi supports online expansion).")
         boolean allowVolumeExpansion,
+
         @JsonPropertyDescription("WaitForFirstConsumer (bind after the pod is placed) or Immediate.")
         String volumeBindingMode,
+
         @JsonPropertyDescription("The ceph-csi RBD parameters.")
         CephRbd cephRbd) {
 

@@ -10,6 +10,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record Tls(
         @JsonPropertyDescription("Whether replication traffic is encrypted.")
         boolean enabled,
+
         @JsonPropertyDescription("The Secret holding the certificate; defaults to <name>-tls.")
-        String secretName) {
-}
+        String secretName) {}

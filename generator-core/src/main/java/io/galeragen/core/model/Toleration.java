@@ -17,8 +17,8 @@ public record Toleration(String key, String operator, String value, String effec
     /** key=value:Effect at its longest: a label key, a label value and the longest effect. */
     public static final int MAX_LENGTH = Limits.LABEL_KEY + 1 + Limits.LABEL_VALUE + 1 + "PreferNoSchedule".length();
 
-    private static final Pattern SYNTAX = Pattern.compile(
-            "(?<key>(" + Formats.DNS_SUBDOMAIN_SYNTAX + "/)?" + Formats.LABEL_NAME_SYNTAX + ")"
+    private static final Pattern SYNTAX =
+            Pattern.compile("(?<key>(" + Formats.DNS_SUBDOMAIN_SYNTAX + "/)?" + Formats.LABEL_NAME_SYNTAX + ")"
                     + "(=(?<value>" + Formats.LABEL_NAME_SYNTAX + "))?"
                     + "(:(?<effect>NoSchedule|PreferNoSchedule|NoExecute))?");
 
@@ -33,7 +33,7 @@ public record Toleration(String key, String operator, String value, String effec
             return Optional.empty();
         }
         String value = matcher.group("value");
-        return Optional.of(new Toleration(matcher.group("key"), value == null ? "Exists" : "Equal", value,
-                matcher.group("effect")));
+        return Optional.of(new Toleration(
+                matcher.group("key"), value == null ? "Exists" : "Equal", value, matcher.group("effect")));
     }
 }

@@ -1,7 +1,6 @@
 package io.galeragen.core.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,18 +11,24 @@ import java.util.TreeMap;
 public record Topology(
         @JsonPropertyDescription("At most one member per node: required, preferred or none.")
         Placement antiAffinity,
-        @JsonPropertyDescription("Spread over topology.kubernetes.io/zone with maxSkew 1: required, preferred or "
-                + "none.")
+
+        @JsonPropertyDescription(
+                "Spread over topology.kubernetes.io/zone with maxSkew 1: required, preferred or " + "none.")
         Placement zoneSpread,
-        @JsonPropertyDescription("The zones members may run in; empty means any zone. Also what the quorum check "
-                + "counts.")
+
+        @JsonPropertyDescription(
+                "The zones members may run in; empty means any zone. Also what the quorum check " + "counts.")
         List<String> zones,
+
         @JsonPropertyDescription("How many nodes can run members, if known (only for a warning); 0 means unknown.")
         int nodeCount,
+
         @JsonPropertyDescription("Node labels every member's node must carry.")
         Map<String, String> nodeSelector,
+
         @JsonPropertyDescription("Taints the members tolerate, as key=value:Effect, key:Effect or key.")
         List<String> tolerations,
+
         @JsonPropertyDescription("A PriorityClass for the members, or null.")
         String priorityClassName) {
 
@@ -35,7 +40,9 @@ public record Topology(
 
     /** The tolerations parsed; call only on a validated model. */
     public List<Toleration> parsedTolerations() {
-        return tolerations.stream().map(text -> Toleration.parse(text).orElseThrow()).toList();
+        return tolerations.stream()
+                .map(text -> Toleration.parse(text).orElseThrow())
+                .toList();
     }
 
     /** Node selector in a stable order, for rendering. */

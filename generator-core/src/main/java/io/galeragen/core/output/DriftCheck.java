@@ -1,5 +1,8 @@
 package io.galeragen.core.output;
 
+import io.galeragen.core.error.GaleraGenException;
+import io.galeragen.core.error.Input;
+import io.galeragen.core.error.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,18 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
-import io.galeragen.core.error.GaleraGenException;
-import io.galeragen.core.error.Input;
-import io.galeragen.core.error.Problem;
-
 /** Compares an output folder with what would be written into it, without writing anything. */
 public final class DriftCheck {
 
-    private DriftCheck() {
-    }
+    private DriftCheck() {}
 
     /** How one file differs from what would be generated. */
-    public enum Change { CHANGED, MISSING, EXTRA }
+    public enum Change {
+        CHANGED,
+        MISSING,
+        EXTRA
+    }
 
     /** How many lines of a changed file's diff a drift report shows. */
     public static final int DIFF_LINES = 40;
@@ -64,8 +66,10 @@ public final class DriftCheck {
                 }
             }
         } catch (IOException e) {
-            throw new GaleraGenException(new Problem(Input.OUTPUT_DIRECTORY, directory.toString(),
-                    "cannot be read: " + OutputWriter.reason(e)), e);
+            throw new GaleraGenException(
+                    new Problem(
+                            Input.OUTPUT_DIRECTORY, directory.toString(), "cannot be read: " + OutputWriter.reason(e)),
+                    e);
         }
         drift.sort(java.util.Comparator.comparing(Drift::file));
         return List.copyOf(drift);
@@ -73,8 +77,10 @@ public final class DriftCheck {
 
     private static String diff(String name, Path path, String expected) {
         try {
-            String actual = StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+            String actual = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
+                    .toString();
             return UnifiedDiff.of(name, actual, expected, DIFF_LINES);
         } catch (IOException notText) { // unreadable or not UTF-8 text: name the file only
             return "";

@@ -17,8 +17,7 @@ public final class GeneratedFiles {
     public static final String FILE_NAME = ".galera-gen-files";
     private static final String HEADER = "# Files written by galera-gen; it removes only these. Do not edit.\n";
 
-    private GeneratedFiles() {
-    }
+    private GeneratedFiles() {}
 
     static Set<String> read(Path directory) throws IOException {
         Path file = directory.resolve(FILE_NAME);
@@ -27,8 +26,12 @@ public final class GeneratedFiles {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String name = line.strip();
                 // Only plain names: an edited list can never point the writer outside its folder.
-                if (!name.isEmpty() && !name.startsWith("#") && !name.contains("/") && !name.contains("\\")
-                        && !name.equals("..") && !name.equals(".")) {
+                if (!name.isEmpty()
+                        && !name.startsWith("#")
+                        && !name.contains("/")
+                        && !name.contains("\\")
+                        && !name.equals("..")
+                        && !name.equals(".")) {
                     names.add(name);
                 }
             }

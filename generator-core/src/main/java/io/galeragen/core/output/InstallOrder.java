@@ -10,20 +10,43 @@ import java.util.List;
 public final class InstallOrder {
 
     private static final List<String> KINDS = List.of(
-            "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PriorityClass", "PodDisruptionBudget",
-            "ServiceAccount", "Secret", "ConfigMap", "StorageClass", "PersistentVolume", "PersistentVolumeClaim",
-            "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service", "DaemonSet", "Pod",
-            "ReplicaSet", "Deployment", "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "Ingress",
-            "ServiceMonitor", "PodMonitor", "PrometheusRule");
+            "Namespace",
+            "NetworkPolicy",
+            "ResourceQuota",
+            "LimitRange",
+            "PriorityClass",
+            "PodDisruptionBudget",
+            "ServiceAccount",
+            "Secret",
+            "ConfigMap",
+            "StorageClass",
+            "PersistentVolume",
+            "PersistentVolumeClaim",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "Role",
+            "RoleBinding",
+            "Service",
+            "DaemonSet",
+            "Pod",
+            "ReplicaSet",
+            "Deployment",
+            "HorizontalPodAutoscaler",
+            "StatefulSet",
+            "Job",
+            "CronJob",
+            "Ingress",
+            "ServiceMonitor",
+            "PodMonitor",
+            "PrometheusRule");
 
     /** Known kinds by rank, unknown kinds after them by kind name; then by name. */
-    public static final Comparator<Manifest> COMPARATOR = Comparator
-            .comparingInt((Manifest manifest) -> rank(manifest.kind()))
+    public static final Comparator<Manifest> COMPARATOR = Comparator.comparingInt(
+                    (Manifest manifest) -> rank(manifest.kind()))
             .thenComparing(Manifest::kind)
             .thenComparing(Manifest::name);
 
-    private InstallOrder() {
-    }
+    private InstallOrder() {}
 
     static int rank(String kind) {
         int rank = KINDS.indexOf(kind);

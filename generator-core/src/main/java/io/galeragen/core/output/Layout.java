@@ -1,7 +1,6 @@
 package io.galeragen.core.output;
 
 import io.galeragen.core.model.Spelled;
-
 import java.util.Optional;
 
 /** How the documents are laid out on disk. */

@@ -1,7 +1,6 @@
 package io.galeragen.core.output;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
@@ -19,8 +18,13 @@ public final class Manifest {
     private final Function<String, HasMetadata> reader;
     private volatile HasMetadata resource;
 
-    private Manifest(String kind, String name, String template, String yaml, HasMetadata resource,
-                     Function<String, HasMetadata> reader) {
+    private Manifest(
+            String kind,
+            String name,
+            String template,
+            String yaml,
+            HasMetadata resource,
+            Function<String, HasMetadata> reader) {
         this.kind = Objects.requireNonNull(kind);
         this.name = Objects.requireNonNull(name);
         this.template = Objects.requireNonNull(template);
@@ -35,8 +39,8 @@ public final class Manifest {
     }
 
     /** A document whose type is read by {@code reader} from its YAML text when first asked for. */
-    public static Manifest deferred(String kind, String name, String template, String yaml,
-                                    Function<String, HasMetadata> reader) {
+    public static Manifest deferred(
+            String kind, String name, String template, String yaml, Function<String, HasMetadata> reader) {
         return new Manifest(kind, name, template, yaml, null, Objects.requireNonNull(reader));
     }
 
@@ -87,8 +91,11 @@ public final class Manifest {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Manifest that && kind.equals(that.kind) && name.equals(that.name)
-                && template.equals(that.template) && yaml.equals(that.yaml);
+        return other instanceof Manifest that
+                && kind.equals(that.kind)
+                && name.equals(that.name)
+                && template.equals(that.template)
+                && yaml.equals(that.yaml);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.galeragen.core.output;
 
 import io.galeragen.core.model.GaleraCluster;
-
 import java.util.List;
 import java.util.Map;
 
@@ -15,19 +14,30 @@ public final class Notes {
 
     public static final String FILE_NAME = "NOTES.txt";
 
-    private Notes() {
-    }
+    private Notes() {}
 
     public static String text(GaleraCluster cluster, RequiredSecrets secrets, Layout layout) {
         StringBuilder text = new StringBuilder();
-        text.append("galera-gen: cluster ").append(cluster.name()).append(" in namespace ").append(cluster.namespace())
-                .append(", ").append(cluster.replicas()).append(cluster.replicas() == 1 ? " member" : " members")
+        text.append("galera-gen: cluster ")
+                .append(cluster.name())
+                .append(" in namespace ")
+                .append(cluster.namespace())
+                .append(", ")
+                .append(cluster.replicas())
+                .append(cluster.replicas() == 1 ? " member" : " members")
                 .append(".\n\n");
         text.append(secretsSection(secrets));
-        text.append("\nThen apply the manifests: ").append(layout == Layout.PER_RESOURCE
-                ? "kubectl apply -k <this folder>" : "kubectl apply -f " + OutputFiles.SINGLE_FILE).append('\n');
+        text.append("\nThen apply the manifests: ")
+                .append(
+                        layout == Layout.PER_RESOURCE
+                                ? "kubectl apply -k <this folder>"
+                                : "kubectl apply -f " + OutputFiles.SINGLE_FILE)
+                .append('\n');
         text.append("\nIf every member stops and the cluster waits for a decision, ./galera-recover (in this folder)"
-                + " shows the plan\nfor ").append(cluster.namespace()).append('/').append(cluster.name())
+                        + " shows the plan\nfor ")
+                .append(cluster.namespace())
+                .append('/')
+                .append(cluster.name())
                 .append(" and ./galera-recover --apply carries it out; see docs/recovery.md.\n");
         return text.toString();
     }
@@ -37,17 +47,28 @@ public final class Notes {
         StringBuilder text = new StringBuilder("Before the first apply, create the Secrets the manifests refer to"
                 + " (galera-gen never writes a secret value):\n\n");
         secrets.secrets().forEach((name, keys) -> {
-            text.append("  Secret ").append(name).append(" in namespace ").append(secrets.namespace()).append(":\n");
+            text.append("  Secret ")
+                    .append(name)
+                    .append(" in namespace ")
+                    .append(secrets.namespace())
+                    .append(":\n");
             int width = keys.stream().mapToInt(key -> key.key().length()).max().orElse(0);
-            keys.forEach(key -> text.append("    ").append(pad(key.key(), width)).append("  ").append(key.purpose())
+            keys.forEach(key -> text.append("    ")
+                    .append(pad(key.key(), width))
+                    .append("  ")
+                    .append(key.purpose())
                     .append('\n'));
         });
         if (secrets.tls() != null) {
-            text.append("  Secret ").append(secrets.tls()).append(" in namespace ").append(secrets.namespace())
+            text.append("  Secret ")
+                    .append(secrets.tls())
+                    .append(" in namespace ")
+                    .append(secrets.namespace())
                     .append(", type kubernetes.io/tls: tls.crt, tls.key and ca.crt (e.g. from cert-manager)\n");
         }
         if (!secrets.ceph().isEmpty()) {
-            text.append("  ceph-csi's Secret ").append(String.join(", ", secrets.ceph()))
+            text.append("  ceph-csi's Secret ")
+                    .append(String.join(", ", secrets.ceph()))
                     .append(" (userID, userKey), read by the driver; made when ceph-csi was set up\n");
         }
         text.append("\nHex passwords need no quoting or escaping anywhere, the exporter's my.cnf included:\n\n");
@@ -58,14 +79,20 @@ public final class Notes {
     /** The shell commands that create the cluster's own Secrets (not TLS or ceph-csi's). */
     public static String commands(RequiredSecrets secrets) {
         StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, List<RequiredSecrets.Key>> secret : secrets.secrets().entrySet()) {
+        for (Map.Entry<String, List<RequiredSecrets.Key>> secret :
+                secrets.secrets().entrySet()) {
             List<RequiredSecrets.Key> myCnfs = secret.getValue().stream()
-                    .filter(key -> key.format() == RequiredSecrets.Format.MY_CNF).toList();
+                    .filter(key -> key.format() == RequiredSecrets.Format.MY_CNF)
+                    .toList();
             for (RequiredSecrets.Key key : myCnfs) {
-                text.append("cat > ").append(key.key()).append(" <<EOF\n[client]\nuser=exporter\n")
+                text.append("cat > ")
+                        .append(key.key())
+                        .append(" <<EOF\n[client]\nuser=exporter\n")
                         .append("password=$(openssl rand -hex 24)\nEOF\n");
             }
-            text.append("kubectl --namespace ").append(secrets.namespace()).append(" create secret generic ")
+            text.append("kubectl --namespace ")
+                    .append(secrets.namespace())
+                    .append(" create secret generic ")
                     .append(secret.getKey());
             for (RequiredSecrets.Key key : secret.getValue()) {
                 text.append(" \\\n  ");

@@ -1,7 +1,6 @@
 package io.galeragen.core.output;
 
 import io.galeragen.core.yaml.Yaml;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,7 @@ public final class OutputFiles {
     public static final String SINGLE_FILE = "galera.yaml";
     public static final String KUSTOMIZATION = "kustomization.yaml";
 
-    private OutputFiles() {
-    }
+    private OutputFiles() {}
 
     public static SortedMap<String, String> of(List<Manifest> manifests, Layout layout) {
         SortedMap<String, String> files = new TreeMap<>();
@@ -24,7 +22,8 @@ public final class OutputFiles {
             return files;
         }
         for (Manifest manifest : manifests) {
-            String previous = files.put(manifest.fileName(),
+            String previous = files.put(
+                    manifest.fileName(),
                     CombinedYaml.HEADER + "# Source: " + manifest.template() + "\n" + manifest.yaml());
             if (previous != null) {
                 throw new IllegalStateException("two documents share the file name " + manifest.fileName());
@@ -39,7 +38,8 @@ public final class OutputFiles {
         Map<String, Object> kustomization = new LinkedHashMap<>();
         kustomization.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
         kustomization.put("kind", "Kustomization");
-        kustomization.put("resources", manifests.stream().map(Manifest::fileName).toList());
+        kustomization.put(
+                "resources", manifests.stream().map(Manifest::fileName).toList());
         return CombinedYaml.HEADER + Yaml.write(kustomization);
     }
 }

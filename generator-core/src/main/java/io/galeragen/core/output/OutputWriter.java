@@ -3,7 +3,6 @@ package io.galeragen.core.output;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -12,8 +11,8 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -47,8 +46,7 @@ public final class OutputWriter {
         void move(Path from, Path to) throws IOException;
     }
 
-    private OutputWriter() {
-    }
+    private OutputWriter() {}
 
     /**
      * What one write did, by file name.
@@ -57,8 +55,7 @@ public final class OutputWriter {
      * @param unchanged files whose bytes were already right
      * @param removed   files written earlier and no longer generated
      */
-    public record Report(List<String> written, List<String> unchanged, List<String> removed) {
-    }
+    public record Report(List<String> written, List<String> unchanged, List<String> removed) {}
 
     /** Every file the folder should hold, including the record of generated files itself. */
     public static SortedMap<String, String> withRecord(Map<String, String> files) {
@@ -78,7 +75,8 @@ public final class OutputWriter {
             Files.createDirectories(directory);
             generatedBefore = GeneratedFiles.read(directory);
         } catch (IOException e) {
-            throw new GaleraGenException(new Problem(Input.OUTPUT_DIRECTORY, directory.toString(), "cannot be written: " + reason(e)), e);
+            throw new GaleraGenException(
+                    new Problem(Input.OUTPUT_DIRECTORY, directory.toString(), "cannot be written: " + reason(e)), e);
         }
         refuseForeignFiles(directory, all, generatedBefore);
 
@@ -95,7 +93,8 @@ public final class OutputWriter {
             }
         });
         List<String> removed = generatedBefore.stream()
-                .filter(stale -> !all.containsKey(stale) && Files.isRegularFile(directory.resolve(stale))).toList();
+                .filter(stale -> !all.containsKey(stale) && Files.isRegularFile(directory.resolve(stale)))
+                .toList();
         if (!changed.isEmpty() || !removed.isEmpty()) {
             new Swap(directory, mover).apply(changed, removed);
         }
@@ -120,7 +119,8 @@ public final class OutputWriter {
             move(temporary, file);
             return true;
         } catch (IOException e) {
-            throw new GaleraGenException(new Problem(Input.OUTPUT_FILE, file.toString(), "cannot be written: " + reason(e)), e);
+            throw new GaleraGenException(
+                    new Problem(Input.OUTPUT_FILE, file.toString(), "cannot be written: " + reason(e)), e);
         } finally {
             if (temporary != null) {
                 try {
@@ -136,14 +136,24 @@ public final class OutputWriter {
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path path = directory.resolve(file.getKey());
-            boolean ours = generatedBefore.contains(file.getKey()) || file.getKey().equals(GeneratedFiles.FILE_NAME);
-            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                problems.add(new Problem(Input.OUTPUT_DIRECTORY, directory.toString(), file.getKey()
-                        + " is a folder or link, not a file galera-gen wrote; move it away or choose another folder"));
-            } else if (!ours && Files.exists(path)
+            boolean ours =
+                    generatedBefore.contains(file.getKey()) || file.getKey().equals(GeneratedFiles.FILE_NAME);
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                problems.add(
+                        new Problem(
+                                Input.OUTPUT_DIRECTORY,
+                                directory.toString(),
+                                file.getKey()
+                                        + " is a folder or link, not a file galera-gen wrote; move it away or choose another folder"));
+            } else if (!ours
+                    && Files.exists(path)
                     && !sameBytes(path, file.getValue().getBytes(StandardCharsets.UTF_8))) {
-                problems.add(new Problem(Input.OUTPUT_DIRECTORY, directory.toString(), file.getKey()
-                        + " exists and was not written by galera-gen; move it away or choose another folder"));
+                problems.add(new Problem(
+                        Input.OUTPUT_DIRECTORY,
+                        directory.toString(),
+                        file.getKey()
+                                + " exists and was not written by galera-gen; move it away or choose another folder"));
             }
         }
         if (!problems.isEmpty()) {
@@ -157,11 +167,11 @@ public final class OutputWriter {
         private final Mover mover;
         /** What to do, newest first, to put back what has been done so far. */
         private final Deque<Step> undo = new ArrayDeque<>();
+
         private Path staging;
         private boolean keepStaging;
 
-        private record Step(Path from, Path to) {
-        }
+        private record Step(Path from, Path to) {}
 
         Swap(Path directory, Mover mover) {
             this.directory = directory;
@@ -215,7 +225,8 @@ public final class OutputWriter {
 
         /** Puts the folder back as it was and says what failed, naming the folder's file, not a temporary one. */
         private GaleraGenException failure(String name, IOException cause) {
-            String what = name == null ? "cannot be written (no temporary folder could be made in it): " + reason(cause)
+            String what = name == null
+                    ? "cannot be written (no temporary folder could be made in it): " + reason(cause)
                     : name + " cannot be written: " + reason(cause);
             List<String> notRestored = new ArrayList<>();
             while (!undo.isEmpty()) {
@@ -227,10 +238,12 @@ public final class OutputWriter {
                 }
             }
             keepStaging = !notRestored.isEmpty();
-            String outcome = notRestored.isEmpty() ? "; nothing was changed, the folder holds the previous output"
+            String outcome = notRestored.isEmpty()
+                    ? "; nothing was changed, the folder holds the previous output"
                     : "; restoring the previous output failed for " + notRestored + ", whose previous version is in "
-                    + staging.resolve("old");
-            return new GaleraGenException(new Problem(Input.OUTPUT_DIRECTORY, directory.toString(), what + outcome), cause);
+                            + staging.resolve("old");
+            return new GaleraGenException(
+                    new Problem(Input.OUTPUT_DIRECTORY, directory.toString(), what + outcome), cause);
         }
 
         private void deleteStaging() {
@@ -265,7 +278,8 @@ public final class OutputWriter {
 
     static boolean sameBytes(Path file, byte[] bytes) {
         try {
-            return Files.isRegularFile(file) && Files.size(file) == bytes.length
+            return Files.isRegularFile(file)
+                    && Files.size(file) == bytes.length
                     && Arrays.equals(Files.readAllBytes(file), bytes);
         } catch (IOException e) {
             return false;

@@ -3,7 +3,6 @@ package io.galeragen.core.output;
 import io.galeragen.core.model.CephSecret;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.SstMethod;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,8 +36,7 @@ public record RequiredSecrets(String namespace, Map<String, List<Key>> secrets, 
      * @param format  what its value is
      * @param purpose what reads it, for a person
      */
-    public record Key(String key, Format format, String purpose) {
-    }
+    public record Key(String key, Format format, String purpose) {}
 
     public RequiredSecrets {
         Map<String, List<Key>> copy = new LinkedHashMap<>();
@@ -50,28 +48,53 @@ public record RequiredSecrets(String namespace, Map<String, List<Key>> secrets, 
     /** What {@code cluster}'s manifests need; the same conditions as the templates and the pod environment (render.PodEnv). */
     public static RequiredSecrets of(GaleraCluster cluster) {
         Map<String, List<Key>> secrets = new LinkedHashMap<>();
-        add(secrets, cluster.rootPassword().name(), new Key(cluster.rootPassword().key(), Format.PASSWORD,
-                "the MariaDB root password (MARIADB_ROOT_PASSWORD); the probes log in with it"));
+        add(
+                secrets,
+                cluster.rootPassword().name(),
+                new Key(
+                        cluster.rootPassword().key(),
+                        Format.PASSWORD,
+                        "the MariaDB root password (MARIADB_ROOT_PASSWORD); the probes log in with it"));
         if (cluster.wsrepEnabled() && cluster.galera().sstMethod() == SstMethod.MARIABACKUP) {
-            add(secrets, cluster.galera().sstCredentials().name(), new Key(cluster.galera().sstCredentials().key(),
-                    Format.PASSWORD, "the password of the SST user " + cluster.galera().sstUser() + " (mariabackup)"));
+            add(
+                    secrets,
+                    cluster.galera().sstCredentials().name(),
+                    new Key(
+                            cluster.galera().sstCredentials().key(),
+                            Format.PASSWORD,
+                            "the password of the SST user " + cluster.galera().sstUser() + " (mariabackup)"));
         }
         if (cluster.initialUsers().user() != null) {
-            add(secrets, cluster.initialUsers().password().name(), new Key(cluster.initialUsers().password().key(),
-                    Format.PASSWORD, "the password of the application user " + cluster.initialUsers().user()));
+            add(
+                    secrets,
+                    cluster.initialUsers().password().name(),
+                    new Key(
+                            cluster.initialUsers().password().key(),
+                            Format.PASSWORD,
+                            "the password of the application user "
+                                    + cluster.initialUsers().user()));
         }
         if (cluster.exporter().enabled()) {
-            add(secrets, cluster.exporter().credentials().name(), new Key(cluster.exporter().credentials().key(),
-                    Format.MY_CNF, "the exporter's my.cnf; its account is created at first start"));
+            add(
+                    secrets,
+                    cluster.exporter().credentials().name(),
+                    new Key(
+                            cluster.exporter().credentials().key(),
+                            Format.MY_CNF,
+                            "the exporter's my.cnf; its account is created at first start"));
         }
         Set<String> ceph = new LinkedHashSet<>();
         if (cluster.storageClass().create()) {
             var rbd = cluster.storageClass().cephRbd();
-            for (CephSecret secret : List.of(rbd.provisionerSecret(), rbd.controllerExpandSecret(), rbd.nodeStageSecret())) {
+            for (CephSecret secret :
+                    List.of(rbd.provisionerSecret(), rbd.controllerExpandSecret(), rbd.nodeStageSecret())) {
                 ceph.add(secret.namespace() + "/" + secret.name());
             }
         }
-        return new RequiredSecrets(cluster.namespace(), secrets, cluster.tls().enabled() ? cluster.tls().secretName() : null,
+        return new RequiredSecrets(
+                cluster.namespace(),
+                secrets,
+                cluster.tls().enabled() ? cluster.tls().secretName() : null,
                 ceph);
     }
 

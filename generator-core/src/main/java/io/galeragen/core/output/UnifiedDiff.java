@@ -14,8 +14,7 @@ public final class UnifiedDiff {
     /** Above this many cells the middle is shown as replaced whole rather than compared line by line. */
     private static final long MAX_CELLS = 4_000_000;
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     /**
      * @param label    the file's name, for the {@code ---}/{@code +++} lines
@@ -51,7 +50,8 @@ public final class UnifiedDiff {
             prefix++;
         }
         int suffix = 0;
-        while (suffix < a.length - prefix && suffix < b.length - prefix
+        while (suffix < a.length - prefix
+                && suffix < b.length - prefix
                 && a[a.length - 1 - suffix].equals(b[b.length - 1 - suffix])) {
             suffix++;
         }
@@ -72,7 +72,8 @@ public final class UnifiedDiff {
             int[][] common = new int[n + 1][m + 1];
             for (int i = n - 1; i >= 0; i--) {
                 for (int j = m - 1; j >= 0; j--) {
-                    common[i][j] = a[prefix + i].equals(b[prefix + j]) ? common[i + 1][j + 1] + 1
+                    common[i][j] = a[prefix + i].equals(b[prefix + j])
+                            ? common[i + 1][j + 1] + 1
                             : Math.max(common[i + 1][j], common[i][j + 1]);
                 }
             }

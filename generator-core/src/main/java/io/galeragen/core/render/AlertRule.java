@@ -1,7 +1,6 @@
 package io.galeragen.core.render;
 
 import io.galeragen.core.model.GaleraCluster;
-
 import java.util.List;
 
 /**
@@ -15,8 +14,8 @@ import java.util.List;
  * @param summary     a one-line summary annotation
  * @param description what it means and what to do, with Prometheus template variables
  */
-public record AlertRule(String alert, String expr, String duration, String severity, String summary,
-                        String description) {
+public record AlertRule(
+        String alert, String expr, String duration, String severity, String summary, String description) {
 
     /**
      * The Galera alerts. Each selects this cluster's members by namespace and pod name, which Prometheus Operator's
@@ -28,24 +27,36 @@ public record AlertRule(String alert, String expr, String duration, String sever
         int votes = cluster.votes();
         String who = cluster.namespace() + "/" + cluster.name();
         return List.of(
-                new AlertRule("GaleraClusterSizeBelowExpected",
-                        "mysql_global_status_wsrep_cluster_size" + members + " < " + votes, duration, "warning",
+                new AlertRule(
+                        "GaleraClusterSizeBelowExpected",
+                        "mysql_global_status_wsrep_cluster_size" + members + " < " + votes,
+                        duration,
+                        "warning",
                         "Galera cluster " + who + " has fewer members than the " + votes + " it should have",
                         "{{ $labels.pod }} sees {{ $value }} of " + votes + " members"
                                 + (cluster.arbitratorEnabled() ? " (the arbitrator counts as one)" : "")
                                 + ". A member is down or cannot join; check pods that are not Ready and their logs."),
-                new AlertRule("GaleraMetricsAbsent",
-                        "absent(mysql_global_status_wsrep_cluster_size" + members + ")", duration, "critical",
+                new AlertRule(
+                        "GaleraMetricsAbsent",
+                        "absent(mysql_global_status_wsrep_cluster_size" + members + ")",
+                        duration,
+                        "critical",
                         "No Galera metrics from " + who,
                         "Prometheus receives no wsrep metrics from any member: the whole cluster, or its exporters, "
                                 + "are down."),
-                new AlertRule("GaleraNodeNotReady",
-                        "mysql_global_status_wsrep_ready" + members + " != 1", duration, "critical",
+                new AlertRule(
+                        "GaleraNodeNotReady",
+                        "mysql_global_status_wsrep_ready" + members + " != 1",
+                        duration,
+                        "critical",
                         "Galera member of " + who + " does not accept queries",
                         "{{ $labels.pod }} reports wsrep_ready OFF: it is outside the primary component (partition "
                                 + "or lost quorum) and refuses queries."),
-                new AlertRule("GaleraNodeNotSynced",
-                        "mysql_global_status_wsrep_local_state" + members + " != 4", duration, "warning",
+                new AlertRule(
+                        "GaleraNodeNotSynced",
+                        "mysql_global_status_wsrep_local_state" + members + " != 4",
+                        duration,
+                        "warning",
                         "Galera member of " + who + " is not Synced",
                         "{{ $labels.pod }} is in wsrep_local_state {{ $value }} (1 joining, 2 donor, 3 joined; 4 is "
                                 + "Synced): a long state transfer, or a member stuck as donor."));

@@ -12,6 +12,9 @@ import java.util.Map;
  * @param args     garbd's arguments
  * @param waivers  checkov annotations of its pod ({@link CheckovWaivers})
  */
-public record ArbitratorView(String name, Map<String, String> labels, Map<String, String> selector,
-                             List<String> args, Map<String, String> waivers) {
-}
+public record ArbitratorView(
+        String name,
+        Map<String, String> labels,
+        Map<String, String> selector,
+        List<String> args,
+        Map<String, String> waivers) {}

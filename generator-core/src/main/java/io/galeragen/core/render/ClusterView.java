@@ -2,7 +2,6 @@ package io.galeragen.core.render;
 
 import io.galeragen.core.model.Defaults;
 import io.galeragen.core.model.GaleraCluster;
-
 import java.util.List;
 import java.util.Map;
 
@@ -47,9 +46,24 @@ public record ClusterView(
         MemberPodView memberPod) {
 
     ClusterView withConfigFiles(List<ConfigFile> files, String hash) {
-        return new ClusterView(cluster, names, labels, selectorLabels, annotations, wsrep, clusterAddress,
-                providerOptions, List.copyOf(files), hash, scheduling, storageClass,
-                monitoring, networkPolicy, arbitrator, env, memberPod);
+        return new ClusterView(
+                cluster,
+                names,
+                labels,
+                selectorLabels,
+                annotations,
+                wsrep,
+                clusterAddress,
+                providerOptions,
+                List.copyOf(files),
+                hash,
+                scheduling,
+                storageClass,
+                monitoring,
+                networkPolicy,
+                arbitrator,
+                env,
+                memberPod);
     }
 
     /** max_connections, which the memory budget counts on. */

@@ -2,7 +2,6 @@ package io.galeragen.core.render;
 
 import io.galeragen.core.digest.Sha256;
 import io.galeragen.core.model.GaleraCluster;
-
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ public final class ManifestRenderer {
     private final TemplateEngine engine;
     /** By position in {@link TemplateCatalog#CONFIG_FILES}; null where the file is rendered per cluster. */
     private final List<ConfigFile> staticFiles;
+
     private final MessageDigest staticFilesDigest;
     private final SortedMap<String, String> tools;
 
@@ -29,13 +29,16 @@ public final class ManifestRenderer {
         TemplateOverrides.requireKnown(templateOverrides);
         engine = new TemplateEngine(templateOverrides);
         staticFiles = TemplateCatalog.CONFIG_FILES.stream()
-                .map(file -> file.parsed() ? null : ConfigFile.of(file.fileName(), engine.readFile(file.templateName())))
+                .map(file ->
+                        file.parsed() ? null : ConfigFile.of(file.fileName(), engine.readFile(file.templateName())))
                 .toList();
         staticFilesDigest = Sha256.digest();
         staticFiles.stream().filter(file -> file != null).forEach(file -> update(staticFilesDigest, file));
         SortedMap<String, String> toolFiles = new TreeMap<>();
-        TemplateCatalog.TOOLS.forEach(tool -> toolFiles.put(tool.fileName(),
-                TemplateCatalog.withPlanInserted(engine.readFile(tool.templateName()), engine.readFile(TemplateCatalog.PLAN))));
+        TemplateCatalog.TOOLS.forEach(tool -> toolFiles.put(
+                tool.fileName(),
+                TemplateCatalog.withPlanInserted(
+                        engine.readFile(tool.templateName()), engine.readFile(TemplateCatalog.PLAN))));
         tools = Collections.unmodifiableSortedMap(toolFiles);
     }
 
@@ -65,8 +68,11 @@ public final class ManifestRenderer {
      * (likewise {@code GENERATED_STATEFULSET}). Only those lines change; the scripts' logic is not a template.
      */
     public SortedMap<String, String> tools(GaleraCluster cluster) {
-        Map<String, String> defaults = Map.of("GENERATED_NAMESPACE", cluster.namespace(),
-                "GENERATED_STATEFULSET", Names.of(cluster.name()).statefulSet());
+        Map<String, String> defaults = Map.of(
+                "GENERATED_NAMESPACE",
+                cluster.namespace(),
+                "GENERATED_STATEFULSET",
+                Names.of(cluster.name()).statefulSet());
         SortedMap<String, String> filled = new TreeMap<>();
         tools.forEach((name, text) -> filled.put(name, withDefaults(text, defaults)));
         return filled;
@@ -76,8 +82,8 @@ public final class ManifestRenderer {
         String result = script;
         for (Map.Entry<String, String> entry : defaults.entrySet()) {
             // Namespaces and names are DNS labels: no quoting needed, and single quotes keep it so.
-            result = result.replace("\n" + entry.getKey() + "=\"\"\n",
-                    "\n" + entry.getKey() + "='" + entry.getValue() + "'\n");
+            result = result.replace(
+                    "\n" + entry.getKey() + "=\"\"\n", "\n" + entry.getKey() + "='" + entry.getValue() + "'\n");
         }
         return result;
     }

@@ -23,5 +23,4 @@ public record MonitoringView(
         String serviceMonitorName,
         String prometheusRuleName,
         String ruleGroup,
-        List<AlertRule> rules) {
-}
+        List<AlertRule> rules) {}

@@ -9,11 +9,11 @@ package io.galeragen.core.render;
  * @param clientService the Service applications connect to
  * @param configMap    the ConfigMap holding galera.cnf and the scripts
  */
-public record Names(String statefulSet, String peerService, String readyService, String clientService,
-                   String configMap) {
+public record Names(
+        String statefulSet, String peerService, String readyService, String clientService, String configMap) {
 
     public static Names of(String clusterName) {
-        return new Names(clusterName, clusterName + "-peers", clusterName + "-ready", clusterName,
-                clusterName + "-config");
+        return new Names(
+                clusterName, clusterName + "-peers", clusterName + "-ready", clusterName, clusterName + "-config");
     }
 }

@@ -17,5 +17,4 @@ public record NetworkPolicyView(
         Map<String, String> clientPodLabels,
         Map<String, String> clientNamespaceLabels,
         List<Map<String, String>> galeraPeers,
-        String monitoringNamespace) {
-}
+        String monitoringNamespace) {}

@@ -3,7 +3,6 @@ package io.galeragen.core.render;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.InitialUsers;
 import io.galeragen.core.model.SstMethod;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,8 +34,8 @@ public record PodEnv(List<EnvVarView> recovery, List<EnvVarView> main, List<Cred
         return new PodEnv(recovery, main(cluster, credentials), credentials);
     }
 
-    private static List<EnvVarView> recovery(GaleraCluster cluster, String clusterAddress, List<String> peerHosts,
-                                             List<CredentialFile> credentials) {
+    private static List<EnvVarView> recovery(
+            GaleraCluster cluster, String clusterAddress, List<String> peerHosts, List<CredentialFile> credentials) {
         List<EnvVarView> env = new ArrayList<>(List.of(
                 EnvVarView.field("POD_NAME", "metadata.name"),
                 EnvVarView.field("POD_NAMESPACE", "metadata.namespace"),
@@ -54,16 +53,20 @@ public record PodEnv(List<EnvVarView> recovery, List<EnvVarView> main, List<Cred
         // Only mariabackup logs in on the donor; rsync needs no account, so no Secret key is required for it.
         if (cluster.wsrepEnabled() && cluster.galera().sstMethod() == SstMethod.MARIABACKUP) {
             env.add(EnvVarView.plain("SST_USER", cluster.galera().sstUser()));
-            env.add(secretFile("SST_PASSWORD_FILE", CredentialFile.of("sst-password",
-                    cluster.galera().sstCredentials(), false), credentials));
+            env.add(secretFile(
+                    "SST_PASSWORD_FILE",
+                    CredentialFile.of("sst-password", cluster.galera().sstCredentials(), false),
+                    credentials));
         }
         return env;
     }
 
     private static List<EnvVarView> main(GaleraCluster cluster, List<CredentialFile> credentials) {
         List<EnvVarView> env = new ArrayList<>();
-        env.add(secretFile("MARIADB_ROOT_PASSWORD_FILE", CredentialFile.of("root-password", cluster.rootPassword(),
-                false), credentials));
+        env.add(secretFile(
+                "MARIADB_ROOT_PASSWORD_FILE",
+                CredentialFile.of("root-password", cluster.rootPassword(), false),
+                credentials));
         InitialUsers users = cluster.initialUsers();
         env.add(EnvVarView.plain("MARIADB_ROOT_HOST", users.rootHost()));
         if (users.database() != null) {
@@ -71,8 +74,8 @@ public record PodEnv(List<EnvVarView> recovery, List<EnvVarView> main, List<Cred
         }
         if (users.user() != null) {
             env.add(EnvVarView.plain("MARIADB_USER", users.user()));
-            env.add(secretFile("MARIADB_PASSWORD_FILE", CredentialFile.of("app-password", users.password(), false),
-                    credentials));
+            env.add(secretFile(
+                    "MARIADB_PASSWORD_FILE", CredentialFile.of("app-password", users.password(), false), credentials));
         }
         if (cluster.exporter().enabled()) {
             env.add(secretFile("EXPORTER_MY_CNF", exporterCredential(cluster), credentials));

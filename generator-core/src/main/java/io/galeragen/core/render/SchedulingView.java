@@ -1,7 +1,6 @@
 package io.galeragen.core.render;
 
 import io.galeragen.core.model.Toleration;
-
 import java.util.List;
 import java.util.Map;
 

@@ -12,6 +12,10 @@ import java.util.Map;
  * @param allowVolumeExpansion whether claims may grow
  * @param volumeBindingMode    WaitForFirstConsumer or Immediate
  */
-public record StorageClassView(String name, String provisioner, Map<String, String> parameters, String reclaimPolicy,
-                               boolean allowVolumeExpansion, String volumeBindingMode) {
-}
+public record StorageClassView(
+        String name,
+        String provisioner,
+        Map<String, String> parameters,
+        String reclaimPolicy,
+        boolean allowVolumeExpansion,
+        String volumeBindingMode) {}

@@ -1,7 +1,6 @@
 package io.galeragen.core.render;
 
 import io.galeragen.core.model.GaleraCluster;
-
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -17,9 +16,8 @@ public final class TemplateCatalog {
      * A resource template, when it is rendered, and what it renders: the kind and name of its object are known
      * without parsing the output (a test holds every built-in template to them).
      */
-    record ResourceTemplate(String name, Predicate<GaleraCluster> included, String kind,
-                            Function<ClusterView, String> objectName) {
-    }
+    record ResourceTemplate(
+            String name, Predicate<GaleraCluster> included, String kind, Function<ClusterView, String> objectName) {}
 
     /** A ConfigMap file: rendered by FreeMarker when its template name ends in .ftl, else copied verbatim. */
     record FileTemplate(String fileName, String templateName) {
@@ -29,38 +27,78 @@ public final class TemplateCatalog {
     }
 
     static final List<ResourceTemplate> RESOURCES = List.of(
-            new ResourceTemplate("namespace.yaml.ftl", GaleraCluster::createNamespace,
-                    "Namespace", view -> view.cluster().namespace()),
-            new ResourceTemplate("configmap.yaml.ftl", cluster -> true,
-                    "ConfigMap", view -> view.names().configMap()),
-            new ResourceTemplate("service-headless.yaml.ftl", cluster -> true,
-                    "Service", view -> view.names().peerService()),
-            new ResourceTemplate("service-ready.yaml.ftl", cluster -> true,
-                    "Service", view -> view.names().readyService()),
-            new ResourceTemplate("service.yaml.ftl", cluster -> true,
-                    "Service", view -> view.names().clientService()),
-            new ResourceTemplate("statefulset.yaml.ftl", cluster -> true,
-                    "StatefulSet", view -> view.names().statefulSet()),
-            new ResourceTemplate("storageclass.yaml.ftl", cluster -> cluster.storageClass().create(),
-                    "StorageClass", view -> view.storageClass().name()),
-            new ResourceTemplate("poddisruptionbudget.yaml.ftl",
+            new ResourceTemplate(
+                    "namespace.yaml.ftl",
+                    GaleraCluster::createNamespace,
+                    "Namespace",
+                    view -> view.cluster().namespace()),
+            new ResourceTemplate(
+                    "configmap.yaml.ftl",
+                    cluster -> true,
+                    "ConfigMap",
+                    view -> view.names().configMap()),
+            new ResourceTemplate(
+                    "service-headless.yaml.ftl",
+                    cluster -> true,
+                    "Service",
+                    view -> view.names().peerService()),
+            new ResourceTemplate(
+                    "service-ready.yaml.ftl",
+                    cluster -> true,
+                    "Service",
+                    view -> view.names().readyService()),
+            new ResourceTemplate(
+                    "service.yaml.ftl",
+                    cluster -> true,
+                    "Service",
+                    view -> view.names().clientService()),
+            new ResourceTemplate(
+                    "statefulset.yaml.ftl",
+                    cluster -> true,
+                    "StatefulSet",
+                    view -> view.names().statefulSet()),
+            new ResourceTemplate(
+                    "storageclass.yaml.ftl",
+                    cluster -> cluster.storageClass().create(),
+                    "StorageClass",
+                    view -> view.storageClass().name()),
+            new ResourceTemplate(
+                    "poddisruptionbudget.yaml.ftl",
                     cluster -> cluster.podDisruptionBudget().enabled() && cluster.wsrepEnabled(),
-                    "PodDisruptionBudget", view -> view.names().statefulSet()),
-            new ResourceTemplate("networkpolicy.yaml.ftl", cluster -> cluster.networkPolicy().enabled(),
-                    "NetworkPolicy", view -> view.networkPolicy().name()),
-            new ResourceTemplate("service-metrics.yaml.ftl",
-                    cluster -> cluster.exporter().enabled() && cluster.monitoring().serviceMonitor(),
-                    "Service", view -> view.monitoring().metricsService()),
-            new ResourceTemplate("servicemonitor.yaml.ftl",
-                    cluster -> cluster.exporter().enabled() && cluster.monitoring().serviceMonitor(),
-                    "ServiceMonitor", view -> view.monitoring().serviceMonitorName()),
-            new ResourceTemplate("prometheusrule.yaml.ftl", cluster -> cluster.monitoring().prometheusRule(),
-                    "PrometheusRule", view -> view.monitoring().prometheusRuleName()),
-            new ResourceTemplate("deployment-arbitrator.yaml.ftl", GaleraCluster::arbitratorEnabled,
-                    "Deployment", view -> view.arbitrator().name()),
-            new ResourceTemplate("networkpolicy-arbitrator.yaml.ftl",
+                    "PodDisruptionBudget",
+                    view -> view.names().statefulSet()),
+            new ResourceTemplate(
+                    "networkpolicy.yaml.ftl",
+                    cluster -> cluster.networkPolicy().enabled(),
+                    "NetworkPolicy",
+                    view -> view.networkPolicy().name()),
+            new ResourceTemplate(
+                    "service-metrics.yaml.ftl",
+                    cluster ->
+                            cluster.exporter().enabled() && cluster.monitoring().serviceMonitor(),
+                    "Service",
+                    view -> view.monitoring().metricsService()),
+            new ResourceTemplate(
+                    "servicemonitor.yaml.ftl",
+                    cluster ->
+                            cluster.exporter().enabled() && cluster.monitoring().serviceMonitor(),
+                    "ServiceMonitor",
+                    view -> view.monitoring().serviceMonitorName()),
+            new ResourceTemplate(
+                    "prometheusrule.yaml.ftl",
+                    cluster -> cluster.monitoring().prometheusRule(),
+                    "PrometheusRule",
+                    view -> view.monitoring().prometheusRuleName()),
+            new ResourceTemplate(
+                    "deployment-arbitrator.yaml.ftl",
+                    GaleraCluster::arbitratorEnabled,
+                    "Deployment",
+                    view -> view.arbitrator().name()),
+            new ResourceTemplate(
+                    "networkpolicy-arbitrator.yaml.ftl",
                     cluster -> cluster.networkPolicy().enabled() && cluster.arbitratorEnabled(),
-                    "NetworkPolicy", view -> view.arbitrator().name()));
+                    "NetworkPolicy",
+                    view -> view.arbitrator().name()));
 
     static final List<FileTemplate> CONFIG_FILES = List.of(
             new FileTemplate("galera.cnf", "files/galera.cnf.ftl"),
@@ -78,8 +116,9 @@ public final class TemplateCatalog {
     /** The one planning rule: the pods source it from the ConfigMap, galera-recover carries a copy. */
     static final String PLAN = "files/recovery-plan.sh";
     /** The lines of galera-recover that source the rule beside it (in the templates folder); replaced by the rule. */
-    static final String PLAN_SOURCE_LINE = "# shellcheck source=recovery-plan.sh\nsource \"$(dirname \"${BASH_SOURCE[0]}\")/recovery-plan.sh\""
-            + " # galera-gen inserts recovery-plan.sh here";
+    static final String PLAN_SOURCE_LINE =
+            "# shellcheck source=recovery-plan.sh\nsource \"$(dirname \"${BASH_SOURCE[0]}\")/recovery-plan.sh\""
+                    + " # galera-gen inserts recovery-plan.sh here";
 
     /**
      * A tool with recovery-plan.sh in place of the lines that source it, so that the file a person runs stands alone
@@ -90,19 +129,22 @@ public final class TemplateCatalog {
         if (at < 0) {
             return tool;
         }
-        String body = plan.lines().filter(line -> !line.startsWith("#!") && !line.startsWith("# shellcheck shell="))
+        String body = plan.lines()
+                .filter(line -> !line.startsWith("#!") && !line.startsWith("# shellcheck shell="))
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
         return tool.substring(0, at) + "# ---- recovery-plan.sh, as the pods run it from their ConfigMap ----\n" + body
                 + "# ---- end of recovery-plan.sh ----\n" + tool.substring(at + PLAN_SOURCE_LINE.length() + 1);
     }
 
-    private TemplateCatalog() {
-    }
+    private TemplateCatalog() {}
 
     /** Every name a template override folder may use. */
     public static List<String> names() {
-        return Stream.of(RESOURCES.stream().map(ResourceTemplate::name),
+        return Stream.of(
+                        RESOURCES.stream().map(ResourceTemplate::name),
                         Stream.concat(CONFIG_FILES.stream(), TOOLS.stream()).map(FileTemplate::templateName))
-                .flatMap(names -> names).sorted().toList();
+                .flatMap(names -> names)
+                .sorted()
+                .toList();
     }
 }

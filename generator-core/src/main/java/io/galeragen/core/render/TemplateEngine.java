@@ -18,7 +18,6 @@ import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.yaml.YamlText;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -65,8 +64,8 @@ public final class TemplateEngine {
         configuration.setLocalizedLookup(false);
         configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         // yamlScalar(text): quotes only where YAML needs them (YamlText.scalar); _helpers.ftl's q calls it.
-        configuration.setSharedVariable("yamlScalar",
-                (TemplateMethodModelEx) arguments -> YamlText.scalar(textArgument(arguments)));
+        configuration.setSharedVariable(
+                "yamlScalar", (TemplateMethodModelEx) arguments -> YamlText.scalar(textArgument(arguments)));
     }
 
     private static String textArgument(List<?> arguments) throws TemplateModelException {
@@ -86,8 +85,12 @@ public final class TemplateEngine {
             outputSizes.merge(templateName, out.length(), Math::max);
             return out.toString();
         } catch (TemplateException e) {
-            throw new GaleraGenException(new Problem(Input.TEMPLATE, templateName,
-                    "failed at line " + e.getLineNumber() + ": " + e.getMessageWithoutStackTop()), e);
+            throw new GaleraGenException(
+                    new Problem(
+                            Input.TEMPLATE,
+                            templateName,
+                            "failed at line " + e.getLineNumber() + ": " + e.getMessageWithoutStackTop()),
+                    e);
         } catch (IOException e) {
             throw templateMissing(templateName, e);
         }
@@ -106,7 +109,8 @@ public final class TemplateEngine {
     }
 
     private static GaleraGenException templateMissing(String name, IOException cause) {
-        return new GaleraGenException(new Problem(Input.TEMPLATE, name, "cannot be read: " + cause.getMessage()), cause);
+        return new GaleraGenException(
+                new Problem(Input.TEMPLATE, name, "cannot be read: " + cause.getMessage()), cause);
     }
 
     private static TemplateLoader loader(Path overrideDirectory) {
@@ -115,8 +119,13 @@ public final class TemplateEngine {
             try {
                 loaders.add(new FileTemplateLoader(overrideDirectory.toFile()));
             } catch (IOException e) {
-                throw new GaleraGenException(Problem.badValue(Input.TEMPLATES_DIRECTORY, "", overrideDirectory.toString(),
-                        "a readable folder of templates (" + e.getMessage() + ")"), e);
+                throw new GaleraGenException(
+                        Problem.badValue(
+                                Input.TEMPLATES_DIRECTORY,
+                                "",
+                                overrideDirectory.toString(),
+                                "a readable folder of templates (" + e.getMessage() + ")"),
+                        e);
             }
         }
         loaders.add(new ClassTemplateLoader(TemplateEngine.class, CLASSPATH_ROOT));

@@ -3,7 +3,6 @@ package io.galeragen.core.render;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,7 @@ import java.util.stream.Stream;
  */
 public final class TemplateOverrides {
 
-    private TemplateOverrides() {
-    }
+    private TemplateOverrides() {}
 
     /** @param folder the override folder, or null for none */
     public static void requireKnown(Path folder) {
@@ -27,8 +25,10 @@ public final class TemplateOverrides {
         }
         String where = folder.toString();
         if (!Files.isDirectory(folder)) {
-            throw new GaleraGenException(new Problem(Input.TEMPLATES_DIRECTORY, where, Files.exists(folder)
-                    ? "is a file; expected a folder of templates" : "does not exist"));
+            throw new GaleraGenException(new Problem(
+                    Input.TEMPLATES_DIRECTORY,
+                    where,
+                    Files.exists(folder) ? "is a file; expected a folder of templates" : "does not exist"));
         }
         List<String> known = TemplateCatalog.names();
         List<Problem> problems;
@@ -38,11 +38,15 @@ public final class TemplateOverrides {
                     .filter(name -> !name.startsWith(".") && !name.contains("/."))
                     .filter(name -> !known.contains(name))
                     .sorted()
-                    .map(name -> new Problem(Input.TEMPLATES_DIRECTORY, where, "\"" + name + "\" is not a built-in template; the templates that "
-                            + "may be replaced are " + String.join(", ", known)))
+                    .map(name -> new Problem(
+                            Input.TEMPLATES_DIRECTORY,
+                            where,
+                            "\"" + name + "\" is not a built-in template; the templates that " + "may be replaced are "
+                                    + String.join(", ", known)))
                     .toList();
         } catch (IOException e) {
-            throw new GaleraGenException(new Problem(Input.TEMPLATES_DIRECTORY, where, "cannot be read: " + e.getMessage()), e);
+            throw new GaleraGenException(
+                    new Problem(Input.TEMPLATES_DIRECTORY, where, "cannot be read: " + e.getMessage()), e);
         }
         if (!problems.isEmpty()) {
             throw new GaleraGenException(problems);

@@ -36,12 +36,10 @@ final class TextWriter extends Writer {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String toString() {

@@ -5,7 +5,6 @@ import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.NetworkPolicySpec;
 import io.galeragen.core.model.Placement;
 import io.galeragen.core.model.Topology;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +27,7 @@ final class ViewFactory {
     /** Where the replication certificate is mounted (tls.crt, tls.key, ca.crt). */
     static final String TLS_DIR = "/etc/galera-tls";
 
-    private ViewFactory() {
-    }
+    private ViewFactory() {}
 
     static ClusterView viewOf(GaleraCluster cluster) {
         Names names = Names.of(cluster.name());
@@ -38,16 +36,30 @@ final class ViewFactory {
 
         String serviceDomain = cluster.namespace() + ".svc." + cluster.clusterDomain();
         List<String> peers = IntStream.range(0, cluster.replicas())
-                .mapToObj(ordinal -> names.statefulSet() + "-" + ordinal + "." + names.peerService() + "." + serviceDomain)
+                .mapToObj(ordinal ->
+                        names.statefulSet() + "-" + ordinal + "." + names.peerService() + "." + serviceDomain)
                 .toList();
         String clusterAddress = "gcomm://" + String.join(",", peers);
         ArbitratorView arbitrator = cluster.arbitratorEnabled() ? arbitrator(cluster, clusterAddress) : null;
         PodEnv env = PodEnv.of(cluster, clusterAddress, peers);
-        return new ClusterView(cluster, names, labels, selector, cluster.sortedAnnotations(), cluster.wsrepEnabled(),
-                clusterAddress, providerOptions(cluster), List.of(), "", scheduling(cluster.topology()),
+        return new ClusterView(
+                cluster,
+                names,
+                labels,
+                selector,
+                cluster.sortedAnnotations(),
+                cluster.wsrepEnabled(),
+                clusterAddress,
+                providerOptions(cluster),
+                List.of(),
+                "",
+                scheduling(cluster.topology()),
                 storageClass(cluster),
-                monitoring(cluster, labels, selector), networkPolicy(cluster, selector, arbitrator), arbitrator,
-                env, MemberPodView.of(cluster, env));
+                monitoring(cluster, labels, selector),
+                networkPolicy(cluster, selector, arbitrator),
+                arbitrator,
+                env,
+                MemberPodView.of(cluster, env));
     }
 
     /** The immutable labels a workload's selector matches. */
@@ -65,7 +77,9 @@ final class ViewFactory {
     }
 
     private static SchedulingView scheduling(Topology topology) {
-        String antiAffinity = topology.antiAffinity() == Placement.NONE ? null : topology.antiAffinity().value();
+        String antiAffinity = topology.antiAffinity() == Placement.NONE
+                ? null
+                : topology.antiAffinity().value();
         String whenUnsatisfiable = switch (topology.zoneSpread()) {
             case REQUIRED -> "DoNotSchedule";
             case PREFERRED -> "ScheduleAnyway";
@@ -73,10 +87,18 @@ final class ViewFactory {
         };
         // minDomains makes a required spread count declared zones that have no schedulable node yet, so pods wait
         // rather than double up in the zones that exist. Kubernetes allows it only with DoNotSchedule.
-        Integer minDomains = topology.zoneSpread() == Placement.REQUIRED && topology.zones().size() > 1
-                ? topology.zones().size() : null;
-        return new SchedulingView(antiAffinity, topology.zones(), whenUnsatisfiable, minDomains,
-                topology.sortedNodeSelector(), topology.parsedTolerations(), topology.priorityClassName());
+        Integer minDomains =
+                topology.zoneSpread() == Placement.REQUIRED && topology.zones().size() > 1
+                        ? topology.zones().size()
+                        : null;
+        return new SchedulingView(
+                antiAffinity,
+                topology.zones(),
+                whenUnsatisfiable,
+                minDomains,
+                topology.sortedNodeSelector(),
+                topology.parsedTolerations(),
+                topology.priorityClassName());
     }
 
     private static StorageClassView storageClass(GaleraCluster cluster) {
@@ -92,41 +114,66 @@ final class ViewFactory {
         }
         parameters.put("imageFeatures", rbd.imageFeatures());
         parameters.put("csi.storage.k8s.io/fstype", rbd.fsType());
-        parameters.put("csi.storage.k8s.io/provisioner-secret-name", rbd.provisionerSecret().name());
-        parameters.put("csi.storage.k8s.io/provisioner-secret-namespace", rbd.provisionerSecret().namespace());
-        parameters.put("csi.storage.k8s.io/controller-expand-secret-name", rbd.controllerExpandSecret().name());
-        parameters.put("csi.storage.k8s.io/controller-expand-secret-namespace",
+        parameters.put(
+                "csi.storage.k8s.io/provisioner-secret-name",
+                rbd.provisionerSecret().name());
+        parameters.put(
+                "csi.storage.k8s.io/provisioner-secret-namespace",
+                rbd.provisionerSecret().namespace());
+        parameters.put(
+                "csi.storage.k8s.io/controller-expand-secret-name",
+                rbd.controllerExpandSecret().name());
+        parameters.put(
+                "csi.storage.k8s.io/controller-expand-secret-namespace",
                 rbd.controllerExpandSecret().namespace());
-        parameters.put("csi.storage.k8s.io/node-stage-secret-name", rbd.nodeStageSecret().name());
-        parameters.put("csi.storage.k8s.io/node-stage-secret-namespace", rbd.nodeStageSecret().namespace());
-        return new StorageClassView(cluster.storage().storageClassName(), rbd.provisioner(), parameters,
-                cluster.storageClass().reclaimPolicy(), cluster.storageClass().allowVolumeExpansion(),
+        parameters.put(
+                "csi.storage.k8s.io/node-stage-secret-name",
+                rbd.nodeStageSecret().name());
+        parameters.put(
+                "csi.storage.k8s.io/node-stage-secret-namespace",
+                rbd.nodeStageSecret().namespace());
+        return new StorageClassView(
+                cluster.storage().storageClassName(),
+                rbd.provisioner(),
+                parameters,
+                cluster.storageClass().reclaimPolicy(),
+                cluster.storageClass().allowVolumeExpansion(),
                 cluster.storageClass().volumeBindingMode());
     }
 
-    private static MonitoringView monitoring(GaleraCluster cluster, Map<String, String> labels,
-                                             Map<String, String> selector) {
+    private static MonitoringView monitoring(
+            GaleraCluster cluster, Map<String, String> labels, Map<String, String> selector) {
         Map<String, String> metricsLabels = new TreeMap<>(labels);
         metricsLabels.put("app.kubernetes.io/component", "metrics");
         Map<String, String> metricsSelector = new TreeMap<>(selector);
         metricsSelector.put("app.kubernetes.io/component", "metrics");
         Map<String, String> objectLabels = new TreeMap<>(cluster.monitoring().labels());
         objectLabels.putAll(labels);
-        return new MonitoringView(cluster.name() + "-metrics", metricsLabels, metricsSelector, objectLabels,
-                cluster.name(), cluster.name() + "-galera", "galera-" + cluster.namespace() + "-" + cluster.name(),
+        return new MonitoringView(
+                cluster.name() + "-metrics",
+                metricsLabels,
+                metricsSelector,
+                objectLabels,
+                cluster.name(),
+                cluster.name() + "-galera",
+                "galera-" + cluster.namespace() + "-" + cluster.name(),
                 AlertRule.galeraAlerts(cluster));
     }
 
-    private static NetworkPolicyView networkPolicy(GaleraCluster cluster, Map<String, String> selector,
-                                                   ArbitratorView arbitrator) {
+    private static NetworkPolicyView networkPolicy(
+            GaleraCluster cluster, Map<String, String> selector, ArbitratorView arbitrator) {
         NetworkPolicySpec spec = cluster.networkPolicy();
         List<Map<String, String>> peers = new ArrayList<>();
         peers.add(selector);
         if (arbitrator != null) {
             peers.add(arbitrator.selector());
         }
-        return new NetworkPolicyView(cluster.name(), spec.sortedClientPodLabels(), spec.sortedClientNamespaceLabels(),
-                peers, cluster.exporter().enabled() ? spec.monitoringNamespace() : null);
+        return new NetworkPolicyView(
+                cluster.name(),
+                spec.sortedClientPodLabels(),
+                spec.sortedClientNamespaceLabels(),
+                peers,
+                cluster.exporter().enabled() ? spec.monitoringNamespace() : null);
     }
 
     private static ArbitratorView arbitrator(GaleraCluster cluster, String clusterAddress) {
@@ -151,8 +198,8 @@ final class ViewFactory {
             }
         });
         args.add("--options=" + options);
-        return new ArbitratorView(cluster.name() + "-arbitrator", labels, selector, args,
-                CheckovWaivers.arbitrator(cluster));
+        return new ArbitratorView(
+                cluster.name() + "-arbitrator", labels, selector, args, CheckovWaivers.arbitrator(cluster));
     }
 
     private static Map<String, String> tlsOptions(GaleraCluster cluster) {

@@ -20,8 +20,7 @@ import java.util.Map;
  */
 final class BindingProblems {
 
-    private BindingProblems() {
-    }
+    private BindingProblems() {}
 
     static Problem of(String documentName, JsonNode document, JsonMappingException failure) {
         JsonPath path = JsonPath.root();
@@ -60,8 +59,12 @@ final class BindingProblems {
     }
 
     private static String describe(Class<?> type) {
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class) {
             return "an integer";
         }
         if (type == Double.class || type == double.class || type == Float.class || type == float.class) {

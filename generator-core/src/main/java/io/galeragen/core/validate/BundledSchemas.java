@@ -3,10 +3,10 @@ package io.galeragen.core.validate;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +39,7 @@ final class BundledSchemas {
 
     /** Kubernetes version to kubeconform file name (without .json) to the hash of its root schema. */
     private final Map<String, Map<String, String>> roots;
+
     private final Map<String, JsonNode> definitions;
     private final Map<String, JsonNode> inflated = new HashMap<>();
 
@@ -72,7 +73,8 @@ final class BundledSchemas {
             return Optional.empty();
         }
         BundledSchemas bundle = load();
-        String hash = bundle.roots.getOrDefault(minor.get().normalized(), Map.of()).get(fileName);
+        String hash =
+                bundle.roots.getOrDefault(minor.get().normalized(), Map.of()).get(fileName);
         if (hash == null) {
             return Optional.empty();
         }
@@ -138,9 +140,11 @@ final class BundledSchemas {
 
     private static List<KubernetesVersion> readVersions() {
         synchronized (LOCK) {
-            try (InputStream in = open(); JsonParser parser = JsonMapper.builder().build().createParser(in)) {
+            try (InputStream in = open();
+                    JsonParser parser = JsonMapper.builder().build().createParser(in)) {
                 while (parser.nextToken() != null) {
-                    if (parser.currentToken() == JsonToken.FIELD_NAME && parser.currentName().equals("versions")
+                    if (parser.currentToken() == JsonToken.FIELD_NAME
+                            && parser.currentName().equals("versions")
                             && parser.getParsingContext().getParent().inRoot()) {
                         parser.nextToken();
                         List<KubernetesVersion> found = new ArrayList<>();
@@ -163,11 +167,16 @@ final class BundledSchemas {
             Map<String, Map<String, String>> roots = new HashMap<>();
             bundle.get("kinds").fields().forEachRemaining(version -> {
                 Map<String, String> files = new HashMap<>();
-                version.getValue().fields().forEachRemaining(file -> files.put(file.getKey(), file.getValue().asText()));
+                version.getValue()
+                        .fields()
+                        .forEachRemaining(
+                                file -> files.put(file.getKey(), file.getValue().asText()));
                 roots.put(version.getKey(), files);
             });
             Map<String, JsonNode> definitions = new HashMap<>();
-            bundle.get("definitions").fields().forEachRemaining(entry -> definitions.put(entry.getKey(), entry.getValue()));
+            bundle.get("definitions")
+                    .fields()
+                    .forEachRemaining(entry -> definitions.put(entry.getKey(), entry.getValue()));
             return new BundledSchemas(roots, definitions);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);

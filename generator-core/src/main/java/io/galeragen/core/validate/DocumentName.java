@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** How a manifest document is named in problems: {@code StatefulSet/db}, like kubectl does. */
 final class DocumentName {
 
-    private DocumentName() {
-    }
+    private DocumentName() {}
 
     static String of(JsonNode document) {
         String kind = text(document, "kind");

@@ -31,8 +31,7 @@ final class HttpSchemaFetcher {
             .build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    private HttpSchemaFetcher() {
-    }
+    private HttpSchemaFetcher() {}
 
     /** The schema at {@code url}, from {@code cacheDir} when there (null: no disk cache); empty on 404. */
     static Optional<JsonNode> load(URI url, Path cacheDir) {
@@ -62,7 +61,8 @@ final class HttpSchemaFetcher {
     }
 
     private static Optional<String> fetch(URI url) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).GET().build();
         try {
             HttpResponse<String> response =
                     CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -70,16 +70,22 @@ final class HttpSchemaFetcher {
                 return Optional.empty();
             }
             if (response.statusCode() != 200) {
-                throw new GaleraGenException(new Problem(Input.SCHEMA, url.toString(),
-                        "cannot fetch the schema: HTTP " + response.statusCode()));
+                throw new GaleraGenException(new Problem(
+                        Input.SCHEMA, url.toString(), "cannot fetch the schema: HTTP " + response.statusCode()));
             }
             return Optional.of(response.body());
         } catch (IOException failure) {
-            throw new GaleraGenException(List.of(new Problem(Input.SCHEMA, url.toString(), "cannot fetch the schema: " + failure
-                    + " (offline? use a local schema folder or a filled cache)")), failure);
+            throw new GaleraGenException(
+                    List.of(new Problem(
+                            Input.SCHEMA,
+                            url.toString(),
+                            "cannot fetch the schema: " + failure
+                                    + " (offline? use a local schema folder or a filled cache)")),
+                    failure);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new GaleraGenException(List.of(new Problem(Input.SCHEMA, url.toString(), "fetching the schema was interrupted")),
+            throw new GaleraGenException(
+                    List.of(new Problem(Input.SCHEMA, url.toString(), "fetching the schema was interrupted")),
                     interrupted);
         }
     }
@@ -88,8 +94,10 @@ final class HttpSchemaFetcher {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException failure) {
-            throw new GaleraGenException(List.of(new Problem(Input.SCHEMA_CACHE, file.toString(), "cannot read the cached schema: "
-                    + failure)), failure);
+            throw new GaleraGenException(
+                    List.of(new Problem(
+                            Input.SCHEMA_CACHE, file.toString(), "cannot read the cached schema: " + failure)),
+                    failure);
         }
     }
 
@@ -97,7 +105,8 @@ final class HttpSchemaFetcher {
     private static void write(Path cached, String body) {
         try {
             Files.createDirectories(cached.getParent());
-            Path partial = Files.createTempFile(cached.getParent(), cached.getFileName().toString(), ".part");
+            Path partial = Files.createTempFile(
+                    cached.getParent(), cached.getFileName().toString(), ".part");
             try {
                 Files.writeString(partial, body, StandardCharsets.UTF_8);
                 Files.move(partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -105,8 +114,10 @@ final class HttpSchemaFetcher {
                 Files.deleteIfExists(partial);
             }
         } catch (IOException failure) {
-            throw new GaleraGenException(List.of(new Problem(Input.SCHEMA_CACHE, cached.toString(), "cannot write the schema cache: "
-                    + failure)), failure);
+            throw new GaleraGenException(
+                    List.of(new Problem(
+                            Input.SCHEMA_CACHE, cached.toString(), "cannot write the schema cache: " + failure)),
+                    failure);
         }
     }
 }

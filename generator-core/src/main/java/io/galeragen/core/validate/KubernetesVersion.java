@@ -1,8 +1,8 @@
 package io.galeragen.core.validate;
 
+import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
-import io.galeragen.core.error.GaleraGenException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,8 +32,8 @@ public record KubernetesVersion(String normalized) {
         }
         Matcher matcher = VERSION.matcher(trimmed);
         if (!matcher.matches()) {
-            throw new GaleraGenException(Problem.badValue(Input.KUBERNETES_VERSIONS, "", version,
-                    "a version like 1.30, 1.30.0 or v1.30.0"));
+            throw new GaleraGenException(
+                    Problem.badValue(Input.KUBERNETES_VERSIONS, "", version, "a version like 1.30, 1.30.0 or v1.30.0"));
         }
         String patch = matcher.group(3) == null ? "0" : matcher.group(3);
         return new KubernetesVersion("v" + Integer.parseInt(matcher.group(1)) + "." + Integer.parseInt(matcher.group(2))

@@ -11,16 +11,15 @@ import java.util.List;
 final class RoundTripCheck {
 
     /** A value that did not survive the round trip; {@code after} is null when it was dropped. */
-    record Change(JsonPath path, JsonNode before, JsonNode after) {
-    }
+    record Change(JsonPath path, JsonNode before, JsonNode after) {}
 
-    private RoundTripCheck() {
-    }
+    private RoundTripCheck() {}
 
     static void compare(JsonNode before, JsonNode after, JsonPath path, List<Change> changes) {
         if (before.isObject()) {
-            before.properties().forEach(field ->
-                    compare(field.getValue(), child(after, field.getKey()), path.field(field.getKey()), changes));
+            before.properties()
+                    .forEach(field -> compare(
+                            field.getValue(), child(after, field.getKey()), path.field(field.getKey()), changes));
         } else if (before.isArray()) {
             for (int i = 0; i < before.size(); i++) {
                 compare(before.get(i), after == null || !after.isArray() ? null : after.get(i), path.index(i), changes);

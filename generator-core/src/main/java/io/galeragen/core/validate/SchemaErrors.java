@@ -17,8 +17,7 @@ import java.util.Set;
  */
 final class SchemaErrors {
 
-    private SchemaErrors() {
-    }
+    private SchemaErrors() {}
 
     static List<Problem> toProblems(String where, List<Error> errors) {
         Set<Problem> problems = new LinkedHashSet<>(); // branches of oneOf may repeat an error
@@ -49,7 +48,8 @@ final class SchemaErrors {
             if (other != choice && other.getEvaluationPath().startsWith(choice.getEvaluationPath())) {
                 boolean sameValueTypeError = "type".equals(other.getKeyword())
                         && other.getInstanceLocation().equals(choice.getInstanceLocation())
-                        && other.getArguments() != null && other.getArguments().length == 2;
+                        && other.getArguments() != null
+                        && other.getArguments().length == 2;
                 if (!sameValueTypeError) {
                     return List.of();
                 }

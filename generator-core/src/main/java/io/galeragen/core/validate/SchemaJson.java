@@ -14,8 +14,7 @@ final class SchemaJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    private SchemaJson() {
-    }
+    private SchemaJson() {}
 
     /**
      * @throws GaleraGenException naming {@code address} when {@code text} is not a JSON object
@@ -24,7 +23,8 @@ final class SchemaJson {
         try {
             JsonNode schema = MAPPER.readTree(text);
             if (schema == null || !schema.isObject()) {
-                throw new GaleraGenException(new Problem(Input.SCHEMA, address, "is not a JSON schema: expected a JSON object"));
+                throw new GaleraGenException(
+                        new Problem(Input.SCHEMA, address, "is not a JSON schema: expected a JSON object"));
             }
             return schema;
         } catch (JsonProcessingException failure) {

@@ -40,7 +40,12 @@ public final class SchemaLocation {
     /** The schemas carried in this jar: the kinds galera-gen reads, for each bundled Kubernetes minor. */
     public static final String BUNDLED = "bundled";
 
-    private enum Access { PATH, FILE_URL, HTTP, BUNDLED }
+    private enum Access {
+        PATH,
+        FILE_URL,
+        HTTP,
+        BUNDLED
+    }
 
     private final String given;
     private final SchemaPathTemplate template;
@@ -61,7 +66,10 @@ public final class SchemaLocation {
      */
     public static SchemaLocation parse(String location, Path cacheDir) {
         if (location == null || location.isBlank()) {
-            throw new GaleraGenException(Problem.badValue(Input.SCHEMA_LOCATIONS, "", location,
+            throw new GaleraGenException(Problem.badValue(
+                    Input.SCHEMA_LOCATIONS,
+                    "",
+                    location,
                     "a folder, a path or URL template ending in .json, or default"));
         }
         if (location.trim().equals(BUNDLED)) {
@@ -78,8 +86,13 @@ public final class SchemaLocation {
 
     /** The schemas carried in this jar; a version of a bundled minor finds its minor's schemas (v1.34.2: v1.34.0). */
     public static SchemaLocation bundled() {
-        return new SchemaLocation(BUNDLED, new SchemaPathTemplate(BUNDLED + ":{{ .NormalizedKubernetesVersion }}"
-                + "/{{ .ResourceKind }}{{ .KindSuffix }}", BUNDLED), Access.BUNDLED, null);
+        return new SchemaLocation(
+                BUNDLED,
+                new SchemaPathTemplate(
+                        BUNDLED + ":{{ .NormalizedKubernetesVersion }}" + "/{{ .ResourceKind }}{{ .KindSuffix }}",
+                        BUNDLED),
+                Access.BUNDLED,
+                null);
     }
 
     /** Whether this is {@link #bundled()}. */
@@ -97,7 +110,9 @@ public final class SchemaLocation {
         }
         try {
             Path folder = Path.of(given.trim());
-            return Files.isDirectory(folder) ? Optional.empty() : Optional.of(folder.toAbsolutePath().normalize());
+            return Files.isDirectory(folder)
+                    ? Optional.empty()
+                    : Optional.of(folder.toAbsolutePath().normalize());
         } catch (IllegalArgumentException notAPath) {
             return Optional.empty();
         }
@@ -154,8 +169,8 @@ public final class SchemaLocation {
         } catch (NoSuchFileException missing) {
             return Optional.empty();
         } catch (IOException failure) {
-            throw new GaleraGenException(List.of(new Problem(Input.SCHEMA, file.toString(), "cannot read the schema: " + failure)),
-                    failure);
+            throw new GaleraGenException(
+                    List.of(new Problem(Input.SCHEMA, file.toString(), "cannot read the schema: " + failure)), failure);
         }
     }
 
@@ -164,7 +179,8 @@ public final class SchemaLocation {
             return access == Access.FILE_URL ? Path.of(URI.create(address)) : Path.of(address);
         } catch (IllegalArgumentException bad) { // also InvalidPathException
             String allowed = access == Access.FILE_URL ? "an absolute file: URL, e.g. file:///s/x.json" : "a path";
-            throw new GaleraGenException(List.of(Problem.badValue(Input.SCHEMA_LOCATIONS, given, address, allowed)), bad);
+            throw new GaleraGenException(
+                    List.of(Problem.badValue(Input.SCHEMA_LOCATIONS, given, address, allowed)), bad);
         }
     }
 
@@ -196,8 +212,10 @@ public final class SchemaLocation {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SchemaLocation location && location.template.toString().equals(template.toString())
-                && location.access == access && Objects.equals(location.cacheDir, cacheDir);
+        return other instanceof SchemaLocation location
+                && location.template.toString().equals(template.toString())
+                && location.access == access
+                && Objects.equals(location.cacheDir, cacheDir);
     }
 
     @Override

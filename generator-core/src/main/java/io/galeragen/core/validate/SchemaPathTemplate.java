@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 final class SchemaPathTemplate {
 
-    static final List<String> VARIABLES = List.of("NormalizedKubernetesVersion", "StrictSuffix", "ResourceKind",
-            "KindSuffix", "ResourceAPIVersion", "Group");
+    static final List<String> VARIABLES = List.of(
+            "NormalizedKubernetesVersion", "StrictSuffix", "ResourceKind", "KindSuffix", "ResourceAPIVersion", "Group");
     // Go's {{- .X -}} trims surrounding spaces; schema paths have none, so the dashes are only accepted.
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{-?\\s*\\.(\\w+)\\s*-?}}");
 
@@ -32,13 +32,19 @@ final class SchemaPathTemplate {
         Matcher matcher = PLACEHOLDER.matcher(text);
         while (matcher.find()) {
             if (!VARIABLES.contains(matcher.group(1))) {
-                throw new GaleraGenException(Problem.badValue(Input.SCHEMA_LOCATIONS, location, "." + matcher.group(1),
+                throw new GaleraGenException(Problem.badValue(
+                        Input.SCHEMA_LOCATIONS,
+                        location,
+                        "." + matcher.group(1),
                         "template variables are " + String.join(", ", VARIABLES)));
             }
         }
         String rest = matcher.replaceAll("");
         if (rest.contains("{{") || rest.contains("}}")) {
-            throw new GaleraGenException(Problem.badValue(Input.SCHEMA_LOCATIONS, location, text,
+            throw new GaleraGenException(Problem.badValue(
+                    Input.SCHEMA_LOCATIONS,
+                    location,
+                    text,
                     "only {{ .Variable }} placeholders are supported, e.g. {{ .ResourceKind }}{{ .KindSuffix }}.json"));
         }
     }
@@ -50,12 +56,18 @@ final class SchemaPathTemplate {
         // kubeconform: "-" + first label of the group (if any) + "-" + version, lower case.
         String kindSuffix = (group.isEmpty() ? "" : "-" + group.split("\\.")[0]) + "-" + versionOnly;
         Map<String, String> values = Map.of(
-                "NormalizedKubernetesVersion", version.normalized(),
-                "StrictSuffix", "-strict",
-                "ResourceKind", kind.toLowerCase(Locale.ROOT),
-                "KindSuffix", kindSuffix.toLowerCase(Locale.ROOT),
-                "ResourceAPIVersion", versionOnly,
-                "Group", group);
+                "NormalizedKubernetesVersion",
+                version.normalized(),
+                "StrictSuffix",
+                "-strict",
+                "ResourceKind",
+                kind.toLowerCase(Locale.ROOT),
+                "KindSuffix",
+                kindSuffix.toLowerCase(Locale.ROOT),
+                "ResourceAPIVersion",
+                versionOnly,
+                "Group",
+                group);
         return PLACEHOLDER.matcher(text).replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1))));
     }
 

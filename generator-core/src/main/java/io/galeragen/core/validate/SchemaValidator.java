@@ -32,22 +32,22 @@ public final class SchemaValidator {
 
     // x-kubernetes-* keywords only describe (list types, patch strategies): ignored quietly, where the library's
     // default would log a warning for each.
-    private static final KeywordFactory KUBERNETES_EXTENSIONS = (keyword, context) ->
-            keyword.startsWith("x-kubernetes-")
+    private static final KeywordFactory KUBERNETES_EXTENSIONS =
+            (keyword, context) -> keyword.startsWith("x-kubernetes-")
                     ? new NonValidationKeyword(keyword)
                     : UnknownKeywordFactory.getInstance().getKeyword(keyword, context);
     // The Kubernetes schemas declare "http://json-schema.org/schema#" (no draft): read it as draft-04, as
     // kubeconform does. Patterns are java.util.regex, which accepts Go's inline flags: ^(?i)(abort|warn)?$.
-    private static final Dialect KUBERNETES_DIALECT = Dialect
-            .builder("http://json-schema.org/schema#", Dialects.getDraft4())
+    private static final Dialect KUBERNETES_DIALECT = Dialect.builder(
+                    "http://json-schema.org/schema#", Dialects.getDraft4())
             .unknownKeywordFactory(KUBERNETES_EXTENSIONS)
             .build();
     private static final Dialect DRAFT_4 = Dialect.builder(Dialects.getDraft4())
             .unknownKeywordFactory(KUBERNETES_EXTENSIONS)
             .build();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
-            builder -> builder
-                    .dialectRegistry(new BasicDialectRegistry(List.of(KUBERNETES_DIALECT, DRAFT_4)))
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_4,
+            builder -> builder.dialectRegistry(new BasicDialectRegistry(List.of(KUBERNETES_DIALECT, DRAFT_4)))
                     .schemaRegistryConfig(SchemaRegistryConfig.builder()
                             .pathType(PathType.JSON_PATH)
                             .regularExpressionFactory(JDKRegularExpressionFactory.getInstance())
@@ -63,8 +63,7 @@ public final class SchemaValidator {
      *
      * @param strict whether the schema refuses unknown fields (kubeconform's {@code -strict} schemas)
      */
-    private record Lookup(Schema schema, List<String> tried, boolean strict) {
-    }
+    private record Lookup(Schema schema, List<String> tried, boolean strict) {}
 
     /** A validator that reports a document without a schema as a problem. */
     public SchemaValidator(List<SchemaLocation> locations) {
@@ -108,13 +107,19 @@ public final class SchemaValidator {
         String apiVersion = DocumentName.text(document, "apiVersion");
         String kind = DocumentName.text(document, "kind");
         if (!document.isObject() || apiVersion == null || kind == null) {
-            return List.of(new Problem(Input.RENDERED, where, "a manifest document needs a string apiVersion and kind"));
+            return List.of(
+                    new Problem(Input.RENDERED, where, "a manifest document needs a string apiVersion and kind"));
         }
         Lookup lookup = lookup(version, apiVersion, kind);
         if (lookup.schema() == null) {
-            return ignoreMissingSchemas ? List.of() : List.of(new Problem(Input.RENDERED, where, "no schema for " + apiVersion + " "
-                    + kind + " in any schema location; tried " + String.join(", ", lookup.tried())
-                    + "; add a schema location that has it"));
+            return ignoreMissingSchemas
+                    ? List.of()
+                    : List.of(new Problem(
+                            Input.RENDERED,
+                            where,
+                            "no schema for " + apiVersion + " "
+                                    + kind + " in any schema location; tried " + String.join(", ", lookup.tried())
+                                    + "; add a schema location that has it"));
         }
         return SchemaErrors.toProblems(where, lookup.schema().validate(document));
     }
@@ -126,12 +131,14 @@ public final class SchemaValidator {
     public boolean checksStrictly(JsonNode document, KubernetesVersion version) {
         String apiVersion = DocumentName.text(document, "apiVersion");
         String kind = DocumentName.text(document, "kind");
-        return apiVersion != null && kind != null && lookup(version, apiVersion, kind).strict();
+        return apiVersion != null
+                && kind != null
+                && lookup(version, apiVersion, kind).strict();
     }
 
     private Lookup lookup(KubernetesVersion version, String apiVersion, String kind) {
-        return lookups.computeIfAbsent(version + " " + apiVersion + " " + kind,
-                key -> lookUp(version, apiVersion, kind));
+        return lookups.computeIfAbsent(
+                version + " " + apiVersion + " " + kind, key -> lookUp(version, apiVersion, kind));
     }
 
     private Lookup lookUp(KubernetesVersion version, String apiVersion, String kind) {
@@ -155,8 +162,9 @@ public final class SchemaValidator {
             schema.initializeValidators(); // compile now, not lazily during a (possibly concurrent) validation
             return schema;
         } catch (SchemaException failure) {
-            throw new GaleraGenException(List.of(new Problem(Input.SCHEMA, address, "is not a usable JSON schema: "
-                    + failure.getMessage())), failure);
+            throw new GaleraGenException(
+                    List.of(new Problem(Input.SCHEMA, address, "is not a usable JSON schema: " + failure.getMessage())),
+                    failure);
         }
     }
 }

@@ -32,13 +32,15 @@ public final class StrictResourceReader {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .withCoercionConfig(LogicalType.Textual, config -> config
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.Boolean, config -> config
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(
+                    LogicalType.Textual,
+                    config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                    LogicalType.Boolean,
+                    config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
             .build();
 
     private final ResourceKinds kinds;
@@ -69,16 +71,21 @@ public final class StrictResourceReader {
 
         List<Problem> problems = new ArrayList<>();
         for (UnknownFieldFinder.UnknownField unknown : unknownFields.find(resource)) {
-            problems.add(new Problem(Input.RENDERED, name + ": " + unknown.path(),
+            problems.add(new Problem(
+                    Input.RENDERED,
+                    name + ": " + unknown.path(),
                     "unknown field: " + unknown.owner().getSimpleName()
                             + " has no such field (misspelt or misplaced?)"));
         }
         List<RoundTripCheck.Change> changes = new ArrayList<>();
         RoundTripCheck.compare(document, MAPPER.valueToTree(resource), JsonPath.root(), changes);
         for (RoundTripCheck.Change change : changes) {
-            problems.add(new Problem(Input.RENDERED, name + ": " + change.path(), change.after() == null
-                    ? change.before() + " is dropped when read as " + type.getSimpleName()
-                    : change.before() + " is read as " + change.after() + "; write it in that form"));
+            problems.add(new Problem(
+                    Input.RENDERED,
+                    name + ": " + change.path(),
+                    change.after() == null
+                            ? change.before() + " is dropped when read as " + type.getSimpleName()
+                            : change.before() + " is read as " + change.after() + "; write it in that form"));
         }
         if (!problems.isEmpty()) {
             throw new GaleraGenException(problems);
@@ -88,16 +95,21 @@ public final class StrictResourceReader {
 
     private Class<? extends HasMetadata> typeOf(JsonNode document, String name) {
         if (!document.isObject()) {
-            throw new GaleraGenException(new Problem(Input.RENDERED, name, "a manifest document must be a mapping, found "
-                    + document.getNodeType().toString().toLowerCase(Locale.ROOT)));
+            throw new GaleraGenException(new Problem(
+                    Input.RENDERED,
+                    name,
+                    "a manifest document must be a mapping, found "
+                            + document.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         String apiVersion = DocumentName.text(document, "apiVersion");
         String kind = DocumentName.text(document, "kind");
         Optional<Class<? extends HasMetadata>> type =
                 apiVersion == null || kind == null ? Optional.empty() : kinds.find(apiVersion, kind);
-        return type.orElseThrow(() -> new GaleraGenException(new Problem(Input.RENDERED, name,
-                "apiVersion " + describe(apiVersion) + " kind " + describe(kind)
-                        + " is not supported; supported: " + String.join(", ", kinds.supported()))));
+        return type.orElseThrow(() -> new GaleraGenException(new Problem(
+                Input.RENDERED,
+                name,
+                "apiVersion " + describe(apiVersion) + " kind " + describe(kind) + " is not supported; supported: "
+                        + String.join(", ", kinds.supported()))));
     }
 
     private static HasMetadata bind(JsonNode document, Class<? extends HasMetadata> type, String name) {
@@ -106,8 +118,12 @@ public final class StrictResourceReader {
         } catch (JsonMappingException failure) {
             throw new GaleraGenException(List.of(BindingProblems.of(name, document, failure)), failure);
         } catch (JsonProcessingException | IllegalArgumentException failure) {
-            throw new GaleraGenException(List.of(new Problem(Input.RENDERED, name, "cannot be read as "
-                    + type.getSimpleName() + ": " + failure.getMessage())), failure);
+            throw new GaleraGenException(
+                    List.of(new Problem(
+                            Input.RENDERED,
+                            name,
+                            "cannot be read as " + type.getSimpleName() + ": " + failure.getMessage())),
+                    failure);
         }
     }
 

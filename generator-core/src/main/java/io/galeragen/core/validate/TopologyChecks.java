@@ -3,7 +3,6 @@ package io.galeragen.core.validate;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.MemoryBudget;
 import io.galeragen.core.model.Placement;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +16,7 @@ import java.util.List;
  */
 public final class TopologyChecks {
 
-    private TopologyChecks() {
-    }
+    private TopologyChecks() {}
 
     public static List<String> warnings(GaleraCluster cluster) {
         List<String> warnings = new ArrayList<>();
@@ -33,13 +31,16 @@ public final class TopologyChecks {
         }
         if (replicas > 2 && replicas % 2 == 0 && !arbitrator) {
             warnings.add("replicas: " + replicas + " members (an even number) without an arbitrator: a network split "
-                    + "into two halves of " + replicas / 2 + " leaves neither a majority, so both stop taking writes, and "
+                    + "into two halves of " + replicas / 2
+                    + " leaves neither a majority, so both stop taking writes, and "
                     + "they survive no more failed members (" + (replicas / 2 - 1) + ") than " + (replicas - 1)
-                    + " would; use " + (replicas - 1) + " or " + (replicas + 1) + " members, or set arbitrator.enabled: true");
+                    + " would; use " + (replicas - 1) + " or " + (replicas + 1)
+                    + " members, or set arbitrator.enabled: true");
         }
         if (arbitrator && replicas % 2 == 1) {
-            warnings.add("arbitrator.enabled: with " + replicas + " members the arbitrator makes the votes even ("
-                    + votes + "), so a split into two halves stops both; an arbitrator helps an even number of members");
+            warnings.add(
+                    "arbitrator.enabled: with " + replicas + " members the arbitrator makes the votes even (" + votes
+                            + "), so a split into two halves stops both; an arbitrator helps an even number of members");
         }
 
         List<String> zones = cluster.topology().zones();
@@ -49,14 +50,14 @@ public final class TopologyChecks {
             if (2 * survivors <= votes) {
                 warnings.add("topology.zones: " + replicas + " members over " + zones.size() + " zone"
                         + (zones.size() == 1 ? "" : "s") + " put up to " + perZone + " in one zone; losing that zone "
-                        + "leaves " + survivors + " of " + votes + " votes" + (arbitrator
-                        ? " (counting the arbitrator as running in another zone)" : "")
+                        + "leaves " + survivors + " of " + votes + " votes"
+                        + (arbitrator ? " (counting the arbitrator as running in another zone)" : "")
                         + ", no majority, so the cluster stops; use at least 3 zones with an odd number of members, "
                         + "or run an arbitrator in a third location");
             }
             if (cluster.topology().zoneSpread() == Placement.NONE) {
-                warnings.add("topology.zoneSpread: none lets the scheduler put every member in one zone of "
-                        + zones + "; use required or preferred");
+                warnings.add("topology.zoneSpread: none lets the scheduler put every member in one zone of " + zones
+                        + "; use required or preferred");
             }
         }
 
@@ -69,10 +70,12 @@ public final class TopologyChecks {
         }
 
         // Two members without an arbitrator were warned about above; every budget takes their quorum.
-        if (cluster.podDisruptionBudget().enabled() && (replicas > 2 || arbitrator)
+        if (cluster.podDisruptionBudget().enabled()
+                && (replicas > 2 || arbitrator)
                 && 2 * (votes - cluster.podDisruptionBudget().maxUnavailable()) <= votes) {
-            warnings.add("podDisruptionBudget.maxUnavailable: " + cluster.podDisruptionBudget().maxUnavailable()
-                    + " of " + votes + " votes may be drained at once, which takes quorum; 1 keeps a majority");
+            warnings.add("podDisruptionBudget.maxUnavailable: "
+                    + cluster.podDisruptionBudget().maxUnavailable() + " of " + votes
+                    + " votes may be drained at once, which takes quorum; 1 keeps a majority");
         }
         MemoryBudget budget = cluster.memoryBudget();
         if (!budget.fits()) {

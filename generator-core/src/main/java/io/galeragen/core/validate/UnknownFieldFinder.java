@@ -17,15 +17,12 @@ import java.util.Map;
 final class UnknownFieldFinder {
 
     /** An unknown field: where it is and which fabric8 class did not have it. */
-    record UnknownField(JsonPath path, Class<?> owner) {
-    }
+    record UnknownField(JsonPath path, Class<?> owner) {}
 
     /** The JSON properties of one fabric8 class and its any-getter (the additionalProperties map), if any. */
-    private record Shape(List<Property> properties, AnnotatedMember anyGetter) {
-    }
+    private record Shape(List<Property> properties, AnnotatedMember anyGetter) {}
 
-    private record Property(String jsonName, AnnotatedMember accessor) {
-    }
+    private record Property(String jsonName, AnnotatedMember accessor) {}
 
     private final ObjectMapper mapper;
     // Introspecting a class is costly; the result is the same for every object of that class.
@@ -101,7 +98,10 @@ final class UnknownFieldFinder {
      * properties of a manifest are strings and numbers, and each call is a reflective invocation.
      */
     private static boolean isLeaf(Class<?> type) {
-        return type.isPrimitive() || type == String.class || type == Boolean.class || type.isEnum()
+        return type.isPrimitive()
+                || type == String.class
+                || type == Boolean.class
+                || type.isEnum()
                 || Number.class.isAssignableFrom(type);
     }
 

@@ -39,8 +39,9 @@ public record ValidationTargets(List<KubernetesVersion> versions, List<SchemaLoc
         for (String location : locations) {
             try {
                 SchemaLocation parsed = SchemaLocation.parse(location, cacheDir);
-                parsed.missingFolder().ifPresent(folder -> problems.add(new Problem(Input.SCHEMA_LOCATIONS, location,
-                        "no such folder: " + folder)));
+                parsed.missingFolder()
+                        .ifPresent(folder -> problems.add(
+                                new Problem(Input.SCHEMA_LOCATIONS, location, "no such folder: " + folder)));
                 given.add(parsed);
             } catch (GaleraGenException bad) {
                 problems.addAll(bad.problems());
@@ -56,8 +57,12 @@ public record ValidationTargets(List<KubernetesVersion> versions, List<SchemaLoc
         }
         boolean onlyBundled = given.stream().allMatch(SchemaLocation::isBundled);
         if (onlyBundled) {
-            parsedVersions.stream().filter(version -> BundledSchemas.bundled(version).isEmpty())
-                    .forEach(version -> problems.add(Problem.badValue(Input.KUBERNETES_VERSIONS, "", version.shortName(),
+            parsedVersions.stream()
+                    .filter(version -> BundledSchemas.bundled(version).isEmpty())
+                    .forEach(version -> problems.add(Problem.badValue(
+                            Input.KUBERNETES_VERSIONS,
+                            "",
+                            version.shortName(),
                             "a version whose schemas galera-gen carries: " + bundledNames()
                                     + " (or give schema locations that have it)")));
         }
@@ -75,12 +80,15 @@ public record ValidationTargets(List<KubernetesVersion> versions, List<SchemaLoc
     public static List<String> defaultVersions() {
         List<KubernetesVersion> bundled = BundledSchemas.versions();
         return bundled.subList(Math.max(0, bundled.size() - DEFAULT_VERSION_COUNT), bundled.size()).stream()
-                .map(KubernetesVersion::shortName).toList();
+                .map(KubernetesVersion::shortName)
+                .toList();
     }
 
     /** Every bundled minor, oldest first, e.g. {@code 1.28, 1.29, …}. */
     public static List<String> bundledVersions() {
-        return BundledSchemas.versions().stream().map(KubernetesVersion::shortName).toList();
+        return BundledSchemas.versions().stream()
+                .map(KubernetesVersion::shortName)
+                .toList();
     }
 
     private static String bundledNames() {
@@ -101,9 +109,12 @@ public record ValidationTargets(List<KubernetesVersion> versions, List<SchemaLoc
             return "no Kubernetes version (schema validation off)";
         }
         String names = versions.stream().map(KubernetesVersion::shortName).collect(Collectors.joining(", "));
-        List<String> given = locations.stream().filter(location -> !location.isBundled())
-                .map(SchemaLocation::toString).toList();
-        String sources = given.isEmpty() ? "schemas bundled with galera-gen"
+        List<String> given = locations.stream()
+                .filter(location -> !location.isBundled())
+                .map(SchemaLocation::toString)
+                .toList();
+        String sources = given.isEmpty()
+                ? "schemas bundled with galera-gen"
                 : "schemas from " + String.join(", ", given) + ", then the bundled ones";
         return "Kubernetes " + names + " (" + sources + ")";
     }

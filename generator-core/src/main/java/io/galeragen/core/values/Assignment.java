@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
-
 import java.util.List;
 import java.util.Map;
 
@@ -48,8 +47,11 @@ record Assignment(String path, List<Step> steps, JsonNode value, String origin) 
         if (last.isIndex()) {
             ArrayNode list = (ArrayNode) parent;
             if (last.index() > list.size()) {
-                return List.of(new Problem(Input.VALUES, origin + ": " + path, "index " + last.index()
-                        + " is past the end of a list of " + list.size() + " (use " + list.size() + " to append)"));
+                return List.of(new Problem(
+                        Input.VALUES,
+                        origin + ": " + path,
+                        "index " + last.index() + " is past the end of a list of " + list.size() + " (use "
+                                + list.size() + " to append)"));
             }
             replaced = last.index() < list.size() ? list.get(last.index()) : null;
             if (last.index() == list.size()) {

@@ -7,7 +7,6 @@ import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.Limits;
 import io.galeragen.core.values.Assignment.Step;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,8 +23,12 @@ final class Assignments {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** The longest key path of the model, a dot and the longest label key: what a map entry's path can be. */
-    private static final int MAX_PATH = ValueShape.allPaths().keySet().stream().mapToInt(String::length).max()
-            .orElse(0) + 1 + Limits.LABEL_KEY;
+    private static final int MAX_PATH = ValueShape.allPaths().keySet().stream()
+                    .mapToInt(String::length)
+                    .max()
+                    .orElse(0)
+            + 1
+            + Limits.LABEL_KEY;
 
     private final String origin;
     private final List<Problem> problems;
@@ -42,29 +45,41 @@ final class Assignments {
         for (String piece : splitUnescaped(settings, ',')) {
             int equals = indexOfUnescaped(piece, '=');
             if (equals >= 0) {
-                pairs.add(new String[] {unescape(piece.substring(0, equals)).strip(), unescape(piece.substring(equals + 1))});
+                pairs.add(new String[] {
+                    unescape(piece.substring(0, equals)).strip(), unescape(piece.substring(equals + 1))
+                });
             } else if (!pairs.isEmpty()) {
                 String[] previous = pairs.get(pairs.size() - 1);
                 previous[1] = previous[1] + "," + unescape(piece);
             } else if (!piece.isBlank()) {
-                problems.add(new Problem(Input.VALUES, origin, "\"" + piece + "\" is not a setting: expected key.path=value"));
+                problems.add(new Problem(
+                        Input.VALUES, origin, "\"" + piece + "\" is not a setting: expected key.path=value"));
             }
         }
-        return pairs.stream().map(pair -> parser.assignment(pair[0], pair[1])).filter(a -> a != null).toList();
+        return pairs.stream()
+                .map(pair -> parser.assignment(pair[0], pair[1]))
+                .filter(a -> a != null)
+                .toList();
     }
 
     /** One setting per entry, e.g. from a POM's {@code <values>}: the whole value belongs to its key. */
     static List<Assignment> of(Map<String, String> settings, String origin, List<Problem> problems) {
         Assignments parser = new Assignments(origin, problems);
         return settings.entrySet().stream()
-                .map(entry -> parser.assignment(entry.getKey().strip(), entry.getValue() == null ? "" : entry.getValue()))
-                .filter(a -> a != null).toList();
+                .map(entry ->
+                        parser.assignment(entry.getKey().strip(), entry.getValue() == null ? "" : entry.getValue()))
+                .filter(a -> a != null)
+                .toList();
     }
 
     private Assignment assignment(String path, String raw) {
         if (path.length() > MAX_PATH) {
-            problems.add(Problem.badValue(Input.VALUES, origin, path, "a key path of at most " + MAX_PATH
-                    + " characters (the longest key path, with a label key of " + Limits.LABEL_KEY + ")"));
+            problems.add(Problem.badValue(
+                    Input.VALUES,
+                    origin,
+                    path,
+                    "a key path of at most " + MAX_PATH + " characters (the longest key path, with a label key of "
+                            + Limits.LABEL_KEY + ")"));
             return null;
         }
         List<Step> steps = new ArrayList<>();
@@ -85,7 +100,8 @@ final class Assignments {
             } else if (shape.kind() == ValueShape.Kind.STRING_LIST) {
                 int close = path.indexOf(']', position);
                 if (path.charAt(position) != '[' || close < 0) {
-                    return fail(walked, "is a list: set it whole (" + walked + "=a,b) or by index (" + walked + "[0]=a)");
+                    return fail(
+                            walked, "is a list: set it whole (" + walked + "=a,b) or by index (" + walked + "[0]=a)");
                 }
                 int index;
                 try {
@@ -141,7 +157,8 @@ final class Assignments {
                     return badValue(path, raw, shape);
                 }
             case BOOLEAN:
-                return raw.equals("true") || raw.equals("false") ? NODES.booleanNode(Boolean.parseBoolean(raw))
+                return raw.equals("true") || raw.equals("false")
+                        ? NODES.booleanNode(Boolean.parseBoolean(raw))
                         : badValue(path, raw, shape);
             case STRING_LIST:
                 ArrayNode list = NODES.arrayNode();
@@ -152,8 +169,10 @@ final class Assignments {
             case STRING_MAP:
                 return fail(path, "is a mapping: set one entry at a time, e.g. " + path + ".team=db");
             default:
-                return fail(path, "is a group of keys: set one of " + shape.fields().keySet()
-                        + ", e.g. " + path + "." + shape.fields().keySet().iterator().next() + "=...");
+                return fail(
+                        path,
+                        "is a group of keys: set one of " + shape.fields().keySet() + ", e.g. " + path + "."
+                                + shape.fields().keySet().iterator().next() + "=...");
         }
     }
 

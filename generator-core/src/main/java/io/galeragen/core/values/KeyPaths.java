@@ -1,15 +1,13 @@
 package io.galeragen.core.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Map;
 import java.util.function.Consumer;
 
 /** Key paths as messages show them ({@code storage.size}, {@code storage.accessModes[0]}) and their origins. */
 final class KeyPaths {
 
-    private KeyPaths() {
-    }
+    private KeyPaths() {}
 
     /** The path of a key below {@code parent}; an empty key shows as {@code ""}, so a message still names it. */
     static String child(String parent, String key) {

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** "Did you mean": the valid key closest to a mistyped one by edit distance, when it is close enough. */
 final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     static Optional<String> closest(String given, Collection<String> candidates) {
         String lower = given.toLowerCase(Locale.ROOT);

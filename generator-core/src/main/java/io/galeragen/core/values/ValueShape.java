@@ -3,7 +3,6 @@ package io.galeragen.core.values;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.Spelled;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -20,7 +19,15 @@ import java.util.Map;
 public final class ValueShape {
 
     /** What a key holds. */
-    public enum Kind { OBJECT, STRING, INTEGER, BOOLEAN, ENUM, STRING_LIST, STRING_MAP }
+    public enum Kind {
+        OBJECT,
+        STRING,
+        INTEGER,
+        BOOLEAN,
+        ENUM,
+        STRING_LIST,
+        STRING_MAP
+    }
 
     /** The shape of {@link GaleraCluster}, the root of every values file. */
     public static final ValueShape ROOT = of(GaleraCluster.class, GaleraCluster.class);
@@ -30,7 +37,8 @@ public final class ValueShape {
     private final Map<String, ValueShape> fields;
     private final Map<String, RecordComponent> components;
 
-    private ValueShape(Kind kind, Class<?> type, Map<String, ValueShape> fields, Map<String, RecordComponent> components) {
+    private ValueShape(
+            Kind kind, Class<?> type, Map<String, ValueShape> fields, Map<String, RecordComponent> components) {
         this.kind = kind;
         this.type = type;
         this.fields = fields;
@@ -70,7 +78,8 @@ public final class ValueShape {
 
     private static List<Type> typeArguments(Type generic) {
         return generic instanceof ParameterizedType parameterized
-                ? Arrays.asList(parameterized.getActualTypeArguments()) : List.of();
+                ? Arrays.asList(parameterized.getActualTypeArguments())
+                : List.of();
     }
 
     public Kind kind() {
@@ -127,7 +136,8 @@ public final class ValueShape {
      */
     public int depth() {
         return switch (kind) {
-            case OBJECT -> 1 + fields.values().stream().mapToInt(ValueShape::depth).max().orElse(0);
+            case OBJECT ->
+                1 + fields.values().stream().mapToInt(ValueShape::depth).max().orElse(0);
             case STRING_LIST, STRING_MAP -> 1;
             default -> 0;
         };
@@ -137,7 +147,8 @@ public final class ValueShape {
     String deepestKey() {
         for (Map.Entry<String, ValueShape> path : collectFrom(this).entrySet()) {
             int segments = path.getKey().split("\\.").length;
-            if (path.getValue().kind != Kind.OBJECT && segments + path.getValue().depth() == depth()) {
+            if (path.getValue().kind != Kind.OBJECT
+                    && segments + path.getValue().depth() == depth()) {
                 return path.getKey();
             }
         }
@@ -159,8 +170,8 @@ public final class ValueShape {
         JsonPropertyDescription description =
                 component == null ? null : component.getAccessor().getAnnotation(JsonPropertyDescription.class);
         if (description == null || description.value().isBlank()) {
-            throw new IllegalStateException("values key " + path + " has no @JsonPropertyDescription on its record "
-                    + "component");
+            throw new IllegalStateException(
+                    "values key " + path + " has no @JsonPropertyDescription on its record " + "component");
         }
         return description.value();
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.GaleraCluster;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +16,7 @@ import java.util.Map;
  */
 public final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     /** The cluster these values describe; throws a GaleraGenException listing every problem. */
     public static GaleraCluster resolve(List<ValuesSource> sources) {
@@ -35,11 +33,9 @@ public final class Values {
         return merge(sources).tree();
     }
 
-    private record Read(ValuesLayer layer, List<Assignment> assignments) {
-    }
+    private record Read(ValuesLayer layer, List<Assignment> assignments) {}
 
-    private record Merged(ObjectNode tree, Map<String, String> origins) {
-    }
+    private record Merged(ObjectNode tree, Map<String, String> origins) {}
 
     private static Merged merge(List<ValuesSource> sources) {
         List<Problem> problems = new ArrayList<>();

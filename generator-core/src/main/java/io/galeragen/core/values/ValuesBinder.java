@@ -6,7 +6,6 @@ import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.Spelled;
-
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -29,6 +28,7 @@ final class ValuesBinder {
     private final List<Problem> problems = new ArrayList<>();
     /** Key paths whose value did not bind and was stood in by its default. */
     private final List<String> standIns = new ArrayList<>();
+
     private final JsonNode defaults = ValuesTree.of(GaleraCluster.defaults());
 
     private ValuesBinder(Map<String, String> origins) {
@@ -47,9 +47,10 @@ final class ValuesBinder {
                 return built;
             }
         } catch (GaleraGenException e) {
-            e.problems().stream().filter(problem -> binder.standIns.stream()
-                            .noneMatch(standIn -> within(problem.where(), standIn)))
-                    .map(problem -> new Problem(Input.VALUES, KeyPaths.where(problem.where(), origins), problem.message()))
+            e.problems().stream()
+                    .filter(problem -> binder.standIns.stream().noneMatch(standIn -> within(problem.where(), standIn)))
+                    .map(problem ->
+                            new Problem(Input.VALUES, KeyPaths.where(problem.where(), origins), problem.message()))
                     .forEach(problems::add);
         }
         throw new GaleraGenException(problems);
@@ -68,7 +69,8 @@ final class ValuesBinder {
         return switch (shape.kind()) {
             case OBJECT -> bindRecord(node, path, shape);
             case STRING -> node.isTextual() ? node.textValue() : wrongType(node, path, shape);
-            case INTEGER -> node.isIntegralNumber() && node.canConvertToInt() ? node.intValue() : wrongType(node, path, shape);
+            case INTEGER ->
+                node.isIntegralNumber() && node.canConvertToInt() ? node.intValue() : wrongType(node, path, shape);
             case BOOLEAN -> node.isBoolean() ? node.booleanValue() : wrongType(node, path, shape);
             case ENUM -> bindEnum(node, path, shape);
             case STRING_LIST -> bindList(node, path, shape);
@@ -108,7 +110,8 @@ final class ValuesBinder {
                 return constant;
             }
             String hint = Suggestions.closest(node.textValue(), shape.enumValues())
-                    .map(suggestion -> " (did you mean " + suggestion + "?)").orElse("");
+                    .map(suggestion -> " (did you mean " + suggestion + "?)")
+                    .orElse("");
             problems.add(Problem.badValue(Input.VALUES, where(path), node.textValue(), shape.expectedForm() + hint));
             return standIn(path, shape);
         }
@@ -140,7 +143,10 @@ final class ValuesBinder {
             if (entry.getValue().isTextual()) {
                 entries.put(entry.getKey(), entry.getValue().textValue());
             } else {
-                problems.add(Problem.badValue(Input.VALUES, where(KeyPaths.child(path, entry.getKey())), show(entry.getValue()),
+                problems.add(Problem.badValue(
+                        Input.VALUES,
+                        where(KeyPaths.child(path, entry.getKey())),
+                        show(entry.getValue()),
                         "a string (quote it: \"" + entry.getValue().asText() + "\")"));
             }
         });
@@ -183,13 +189,14 @@ final class ValuesBinder {
 
     private static Object construct(ValueShape shape, List<Object> arguments) {
         try {
-            Class<?>[] types = Arrays.stream(shape.type().getRecordComponents()).map(RecordComponent::getType)
+            Class<?>[] types = Arrays.stream(shape.type().getRecordComponents())
+                    .map(RecordComponent::getType)
                     .toArray(Class<?>[]::new);
             Constructor<?> canonical = shape.type().getDeclaredConstructor(types);
             return canonical.newInstance(arguments.toArray());
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("model record " + shape.type().getSimpleName() + " rejected bound values",
-                    e.getCause());
+            throw new IllegalStateException(
+                    "model record " + shape.type().getSimpleName() + " rejected bound values", e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + shape.type(), e);
         }

@@ -18,8 +18,7 @@ public final class ValuesFiles {
             + " a cluster \"mariadb\" in namespace \"default\", over the output. Write the values (e.g. name:"
             + " and replicas:), or {} to keep every default on purpose";
 
-    private ValuesFiles() {
-    }
+    private ValuesFiles() {}
 
     /**
      * "does not exist", with the path it was looked for at and, when a values file nearby is named alike, that one;
@@ -34,9 +33,13 @@ public final class ValuesFiles {
         }
         try (Stream<Path> siblings = Files.list(folder)) {
             List<String> names = siblings.map(path -> path.getFileName().toString())
-                    .filter(name -> name.endsWith(".yaml") || name.endsWith(".yml")).sorted().toList();
-            return message + Suggestions.closest(absolute.getFileName().toString(), names)
-                    .map(name -> "; did you mean " + name + "?").orElse("");
+                    .filter(name -> name.endsWith(".yaml") || name.endsWith(".yml"))
+                    .sorted()
+                    .toList();
+            return message
+                    + Suggestions.closest(absolute.getFileName().toString(), names)
+                            .map(name -> "; did you mean " + name + "?")
+                            .orElse("");
         } catch (IOException unreadable) {
             return message;
         }

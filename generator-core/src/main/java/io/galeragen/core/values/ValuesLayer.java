@@ -1,7 +1,6 @@
 package io.galeragen.core.values;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Map;
 
 /**

@@ -2,22 +2,24 @@ package io.galeragen.core.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Map;
 
 /** Helm's merge: mappings merge key by key, anything else (lists, scalars, null) replaces what was there. */
 final class ValuesMerge {
 
-    private ValuesMerge() {
-    }
+    private ValuesMerge() {}
 
     /** Merges {@code layer} into {@code tree}, moving the origins of every replaced key to the layer's. */
     static void merge(ObjectNode tree, ValuesLayer layer, Map<String, String> origins) {
         merge(tree, layer.tree(), "", layer.origins(), origins);
     }
 
-    private static void merge(ObjectNode target, ObjectNode overlay, String path, Map<String, String> layerOrigins,
-                              Map<String, String> origins) {
+    private static void merge(
+            ObjectNode target,
+            ObjectNode overlay,
+            String path,
+            Map<String, String> layerOrigins,
+            Map<String, String> origins) {
         overlay.fields().forEachRemaining(entry -> {
             String key = KeyPaths.child(path, entry.getKey());
             JsonNode existing = target.get(entry.getKey());

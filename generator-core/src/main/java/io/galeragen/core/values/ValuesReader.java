@@ -17,9 +17,6 @@ import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.Limits;
 import io.galeragen.core.yaml.Yaml;
 import io.galeragen.core.yaml.YamlSyntax;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.reader.ReaderException;
-
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -29,6 +26,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads a values file through the project's one YAML factory, token by token, so that every key keeps the
@@ -41,6 +40,7 @@ final class ValuesReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** How deep mappings and lists nest in a values file, the top mapping counted: as deep as the model goes. */
     static final int MAX_DEPTH = ValueShape.ROOT.depth();
+
     private static final String DEEPEST_KEY = ValueShape.ROOT.deepestKey();
     /** The longest key any mapping of a values file takes: a label or annotation key. */
     static final int MAX_KEY = Limits.LABEL_KEY;
@@ -49,8 +49,8 @@ final class ValuesReader {
     /** The longest number the parser reads; past it (and past 1,024 characters) it gives a number as text. */
     private static final int MAX_NUMBER = StreamReadConstraints.defaults().getMaxNumberLength();
     /** A YAML 1.1 or 1.2 decimal number, possessive so that a long one cannot exhaust the stack. */
-    private static final Pattern NUMBER = Pattern.compile(
-            "[-+]?+(?:[0-9][0-9_]*+(?:\\.[0-9_]*+)?+|\\.[0-9][0-9_]*+)(?:[eE][-+]?+[0-9]++)?+");
+    private static final Pattern NUMBER =
+            Pattern.compile("[-+]?+(?:[0-9][0-9_]*+(?:\\.[0-9_]*+)?+|\\.[0-9][0-9_]*+)(?:[eE][-+]?+[0-9]++)?+");
 
     private final String source;
     private final String text;
@@ -90,34 +90,43 @@ final class ValuesReader {
                 throw new GaleraGenException(new Problem(Input.VALUES, source, ValuesFiles.EMPTY));
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new GaleraGenException(new Problem(Input.VALUES, reader.at(parser.currentLocation()),
+                throw new GaleraGenException(new Problem(
+                        Input.VALUES,
+                        reader.at(parser.currentLocation()),
                         "a values file must be a mapping of keys to values (e.g. replicas: 3)"));
             }
             ObjectNode tree = (ObjectNode) reader.readValue(parser, "", 0);
             if (parser.nextToken() != null) {
-                throw new GaleraGenException(new Problem(Input.VALUES, reader.at(parser.currentLocation()),
+                throw new GaleraGenException(new Problem(
+                        Input.VALUES,
+                        reader.at(parser.currentLocation()),
                         "holds a second YAML document; a values file holds exactly one"));
             }
             return new ValuesLayer(source, tree, reader.origins);
         } catch (StreamConstraintsException e) {
-            throw new GaleraGenException(new Problem(Input.VALUES, reader.atReading(e.getLocation()), beyondParserLimit(e)));
+            throw new GaleraGenException(
+                    new Problem(Input.VALUES, reader.atReading(e.getLocation()), beyondParserLimit(e)));
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof ReaderException unreadable) {
                 throw unreadable(text, source, unreadable);
             }
             if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(NOT_A_KEY)) {
-                throw new GaleraGenException(new Problem(Input.VALUES, reader.atReading(e.getLocation()),
+                throw new GaleraGenException(new Problem(
+                        Input.VALUES,
+                        reader.atReading(e.getLocation()),
                         e.getOriginalMessage().contains("AliasEvent")
                                 ? "an alias as a key is not allowed: values files take no YAML aliases, write the key out"
                                 : "a list or mapping as a key is not allowed: keys are text, e.g. team: db"));
             }
             if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                 YamlSyntax.Error error = YamlSyntax.describe(text, marked);
-                throw new GaleraGenException(new Problem(Input.VALUES, source + ":" + error.line(), "is not valid YAML: "
-                        + error.message()));
+                throw new GaleraGenException(new Problem(
+                        Input.VALUES, source + ":" + error.line(), "is not valid YAML: " + error.message()));
             }
-            throw new GaleraGenException(new Problem(Input.VALUES, reader.at(e.getLocation()), "is not valid YAML: "
-                    + firstLine(e.getOriginalMessage())));
+            throw new GaleraGenException(new Problem(
+                    Input.VALUES,
+                    reader.at(e.getLocation()),
+                    "is not valid YAML: " + firstLine(e.getOriginalMessage())));
         } catch (IOException | RuntimeException e) {
             if (e instanceof GaleraGenException known) {
                 throw known;
@@ -126,22 +135,29 @@ final class ValuesReader {
                 throw unreadable(text, source, unreadable);
             }
             // SnakeYAML reports some syntax errors and its own limits as unchecked exceptions.
-            throw new GaleraGenException(new Problem(Input.VALUES, source, "is not valid YAML: " + firstLine(e.getMessage())));
+            throw new GaleraGenException(
+                    new Problem(Input.VALUES, source, "is not valid YAML: " + firstLine(e.getMessage())));
         }
     }
 
     private JsonNode readValue(JsonParser parser, String path, int depth) throws IOException {
         JsonToken token = parser.currentToken();
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            throw new GaleraGenException(new Problem(Input.VALUES, at(parser.currentTokenLocation()) + ": " + path,
-                    "uses the alias *" + parser.getText() + "; values files may not use YAML aliases, write the value out"));
+            throw new GaleraGenException(new Problem(
+                    Input.VALUES,
+                    at(parser.currentTokenLocation()) + ": " + path,
+                    "uses the alias *" + parser.getText()
+                            + "; values files may not use YAML aliases, write the value out"));
         }
         if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth == MAX_DEPTH) {
             // Checked as the parser streams, long before a deep file could exhaust the stack.
-            throw new GaleraGenException(new Problem(Input.VALUES, at(parser.currentTokenLocation()) + ": " + path, "a "
-                    + (token == JsonToken.START_OBJECT ? "mapping" : "list") + " nested " + (depth + 1)
-                    + " deep is not allowed: values nest at most " + MAX_DEPTH + " deep (the deepest key is "
-                    + DEEPEST_KEY + ")"));
+            throw new GaleraGenException(new Problem(
+                    Input.VALUES,
+                    at(parser.currentTokenLocation()) + ": " + path,
+                    "a "
+                            + (token == JsonToken.START_OBJECT ? "mapping" : "list") + " nested " + (depth + 1)
+                            + " deep is not allowed: values nest at most " + MAX_DEPTH + " deep (the deepest key is "
+                            + DEEPEST_KEY + ")"));
         }
         return switch (token) {
             case START_OBJECT -> readObject(parser, path, depth + 1);
@@ -151,9 +167,12 @@ final class ValuesReader {
             case VALUE_NUMBER_FLOAT -> WrittenNumber.of(parser);
             case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
             case VALUE_NULL -> NODES.nullNode();
-            default -> throw new GaleraGenException(new Problem(Input.VALUES, at(parser.currentTokenLocation()) + ": " + path,
-                    "binary data (!!binary) is not allowed: values are text, numbers, true or false, lists and "
-                            + "mappings"));
+            default ->
+                throw new GaleraGenException(new Problem(
+                        Input.VALUES,
+                        at(parser.currentTokenLocation()) + ": " + path,
+                        "binary data (!!binary) is not allowed: values are text, numbers, true or false, lists and "
+                                + "mappings"));
         };
     }
 
@@ -164,12 +183,17 @@ final class ValuesReader {
             String key = parser.currentName();
             String line = at(parser.currentTokenLocation());
             if (key.length() > MAX_KEY) {
-                throw new GaleraGenException(new Problem(Input.VALUES, line + ": " + path, Problem.shown(key) + " is not allowed: "
-                        + "a key of at most " + MAX_KEY + " characters (the longest a label or annotation key can be)"));
+                throw new GaleraGenException(new Problem(
+                        Input.VALUES,
+                        line + ": " + path,
+                        Problem.shown(key) + " is not allowed: " + "a key of at most " + MAX_KEY
+                                + " characters (the longest a label or annotation key can be)"));
             }
             String child = KeyPaths.child(path, key);
             if (object.has(key)) {
-                throw new GaleraGenException(new Problem(Input.VALUES, line + ": " + child,
+                throw new GaleraGenException(new Problem(
+                        Input.VALUES,
+                        line + ": " + child,
                         "is a duplicate key (first set at " + origins.get(child) + ")"));
             }
             origins.put(child, line);
@@ -195,9 +219,12 @@ final class ValuesReader {
 
     /** A character YAML does not allow in its text, such as a control character, named with its line. */
     private static GaleraGenException unreadable(String text, String source, ReaderException e) {
-        return new GaleraGenException(new Problem(Input.VALUES, source + ":" + lineAt(text, e.getPosition()), String.format(
-                "the character U+%04X is not allowed: YAML text has no control characters but tab and line breaks",
-                e.getCodePoint())));
+        return new GaleraGenException(new Problem(
+                Input.VALUES,
+                source + ":" + lineAt(text, e.getPosition()),
+                String.format(
+                        "the character U+%04X is not allowed: YAML text has no control characters but tab and line breaks",
+                        e.getCodePoint())));
     }
 
     /**
@@ -209,8 +236,11 @@ final class ValuesReader {
         String value = parser.getText();
         if (value.isEmpty() && plain(parser)) {
             return NODES.nullNode();
-        } else if (value.length() > MAX_NUMBER && plain(parser) && NUMBER.matcher(value).matches()) {
-            throw new GaleraGenException(new Problem(Input.VALUES, at(parser.currentTokenLocation()) + ": " + path, numberTooLong()));
+        } else if (value.length() > MAX_NUMBER
+                && plain(parser)
+                && NUMBER.matcher(value).matches()) {
+            throw new GaleraGenException(
+                    new Problem(Input.VALUES, at(parser.currentTokenLocation()) + ": " + path, numberTooLong()));
         }
         return NODES.textNode(value);
     }
@@ -244,8 +274,12 @@ final class ValuesReader {
         StreamReadConstraints limits = StreamReadConstraints.defaults();
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (message.startsWith("Name")) {
-            return String.format(Locale.ROOT, "a key of more than %,d characters is not allowed: a key of at most %d "
-                    + "characters (the longest a label or annotation key can be)", limits.getMaxNameLength(), MAX_KEY);
+            return String.format(
+                    Locale.ROOT,
+                    "a key of more than %,d characters is not allowed: a key of at most %d "
+                            + "characters (the longest a label or annotation key can be)",
+                    limits.getMaxNameLength(),
+                    MAX_KEY);
         } else if (message.startsWith("Number")) {
             return numberTooLong();
         }
@@ -253,8 +287,11 @@ final class ValuesReader {
     }
 
     private static String numberTooLong() {
-        return String.format(Locale.ROOT, "a number of more than %,d digits is not allowed: whole numbers of at most "
-                + "10 digits (no key takes a larger one)", MAX_NUMBER);
+        return String.format(
+                Locale.ROOT,
+                "a number of more than %,d digits is not allowed: whole numbers of at most "
+                        + "10 digits (no key takes a larger one)",
+                MAX_NUMBER);
     }
 
     private String at(JsonLocation location) {

@@ -16,7 +16,6 @@ import com.networknt.schema.SpecificationVersion;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.GaleraCluster;
-
 import java.util.List;
 import java.util.Map;
 
@@ -30,16 +29,17 @@ public final class ValuesSchema {
 
     /** The file name the schema is shipped and written under. */
     public static final String FILE_NAME = "values.schema.json";
+
     static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectWriter JSON = JsonMapper.builder().build()
+    private static final ObjectWriter JSON = JsonMapper.builder()
+            .build()
             .writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
-    private static final Schema COMPILED =
-            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(generate());
+    private static final Schema COMPILED = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(generate());
 
-    private ValuesSchema() {
-    }
+    private ValuesSchema() {}
 
     /** The schema as a tree; equal on every call. */
     public static ObjectNode generate() {
@@ -47,8 +47,10 @@ public final class ValuesSchema {
         schema.put("$schema", DIALECT);
         schema.put("$id", "https://galeragen.io/schemas/" + FILE_NAME);
         schema.put("title", "galera-gen values");
-        schema.put("description", "Values of a MariaDB Galera cluster rendered by galera-gen. Every key is optional: "
-                + "what is left out keeps its default.");
+        schema.put(
+                "description",
+                "Values of a MariaDB Galera cluster rendered by galera-gen. Every key is optional: "
+                        + "what is left out keeps its default.");
         schema.setAll(objectSchema("", ValueShape.ROOT, ValuesTree.of(GaleraCluster.defaults())));
         return schema;
     }
@@ -65,14 +67,18 @@ public final class ValuesSchema {
     /** Checks a merged values tree; each problem names the key path and where it was written. */
     static List<Problem> check(JsonNode tree, Map<String, String> origins) {
         List<Error> errors = COMPILED.validate(tree);
-        return errors.stream().map(error -> {
-            String path = keyPath(error.getInstanceLocation().toString());
-            if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
-                path = KeyPaths.child(path, error.getProperty());
-            }
-            return new Problem(Input.VALUES, KeyPaths.where(path.isEmpty() ? "values" : path, origins),
-                    "does not match the values schema: " + error.getMessage());
-        }).toList();
+        return errors.stream()
+                .map(error -> {
+                    String path = keyPath(error.getInstanceLocation().toString());
+                    if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
+                        path = KeyPaths.child(path, error.getProperty());
+                    }
+                    return new Problem(
+                            Input.VALUES,
+                            KeyPaths.where(path.isEmpty() ? "values" : path, origins),
+                            "does not match the values schema: " + error.getMessage());
+                })
+                .toList();
     }
 
     /** A JSON pointer ({@code /storage/accessModes/0}) as a key path ({@code storage.accessModes[0]}). */
@@ -83,15 +89,16 @@ public final class ValuesSchema {
                 continue;
             }
             String key = segment.replace("~1", "/").replace("~0", "~");
-            path = key.chars().allMatch(Character::isDigit) ? KeyPaths.element(path, Integer.parseInt(key))
+            path = key.chars().allMatch(Character::isDigit)
+                    ? KeyPaths.element(path, Integer.parseInt(key))
                     : KeyPaths.child(path, key);
         }
         return path;
     }
 
     private static ObjectNode schemaOf(String path, ValueShape shape, JsonNode defaultValue) {
-        ObjectNode node = shape.kind() == ValueShape.Kind.OBJECT
-                ? objectSchema(path, shape, defaultValue) : NODES.objectNode();
+        ObjectNode node =
+                shape.kind() == ValueShape.Kind.OBJECT ? objectSchema(path, shape, defaultValue) : NODES.objectNode();
         switch (shape.kind()) {
             // null unsets a string; the model's checks then name a required one as missing.
             case STRING -> node.set("type", NODES.arrayNode().add("string").add("null"));
@@ -110,8 +117,7 @@ public final class ValuesSchema {
                 node.put("type", "object");
                 node.putObject("additionalProperties").put("type", "string");
             }
-            case OBJECT -> {
-            }
+            case OBJECT -> {}
         }
         ObjectNode described = NODES.objectNode();
         described.put("description", ValueShape.description(path));

@@ -34,15 +34,11 @@ public sealed interface ValuesSource {
         return new Entries(new LinkedHashMap<>(entries), displayName);
     }
 
-    record File(Path file, String displayName) implements ValuesSource {
-    }
+    record File(Path file, String displayName) implements ValuesSource {}
 
-    record Text(String text, String displayName) implements ValuesSource {
-    }
+    record Text(String text, String displayName) implements ValuesSource {}
 
-    record Settings(String settings, String displayName) implements ValuesSource {
-    }
+    record Settings(String settings, String displayName) implements ValuesSource {}
 
-    record Entries(Map<String, String> entries, String displayName) implements ValuesSource {
-    }
+    record Entries(Map<String, String> entries, String displayName) implements ValuesSource {}
 }

@@ -4,7 +4,6 @@ import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.model.Limits;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -42,8 +41,7 @@ final class ValuesText {
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
 
-    private ValuesText() {
-    }
+    private ValuesText() {}
 
     /** At most {@link #MAX_BYTES} + 1 bytes of the file: a larger file is refused without being read whole. */
     static byte[] readBounded(Path file) throws IOException {
@@ -58,8 +56,10 @@ final class ValuesText {
             throw tooLarge(source);
         }
         Encoding encoding = Encoding.detect(bytes);
-        CharsetDecoder decoder = encoding.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = encoding.charset()
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, encoding.bomLength(), bytes.length - encoding.bomLength());
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         CoderResult result = decoder.decode(in, out, true);
@@ -82,9 +82,15 @@ final class ValuesText {
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
                 if (i - start > MAX_LINE) {
-                    throw new GaleraGenException(new Problem(Input.VALUES, source + ":" + line, String.format(Locale.ROOT,
-                            "a line of %,d characters is not allowed: at most %,d (one annotation of 256 KiB with "
-                                    + "its key; write longer text as a literal block, |)", i - start, MAX_LINE)));
+                    throw new GaleraGenException(new Problem(
+                            Input.VALUES,
+                            source + ":" + line,
+                            String.format(
+                                    Locale.ROOT,
+                                    "a line of %,d characters is not allowed: at most %,d (one annotation of 256 KiB with "
+                                            + "its key; write longer text as a literal block, |)",
+                                    i - start,
+                                    MAX_LINE)));
                 }
                 line++;
                 start = i + 1;
@@ -93,12 +99,18 @@ final class ValuesText {
     }
 
     private static GaleraGenException tooLarge(String source) {
-        return new GaleraGenException(new Problem(Input.VALUES, source, String.format(Locale.ROOT, "more than %,d bytes are not "
-                + "allowed: a values file is at most 1 MiB (every key at its limit fits in less)", MAX_BYTES)));
+        return new GaleraGenException(new Problem(
+                Input.VALUES,
+                source,
+                String.format(
+                        Locale.ROOT,
+                        "more than %,d bytes are not "
+                                + "allowed: a values file is at most 1 MiB (every key at its limit fits in less)",
+                        MAX_BYTES)));
     }
 
-    private static GaleraGenException notText(String source, Encoding encoding, CharBuffer decoded, byte[] bytes,
-                                               int offset, int length) {
+    private static GaleraGenException notText(
+            String source, Encoding encoding, CharBuffer decoded, byte[] bytes, int offset, int length) {
         int line = 1;
         int column = 1;
         while (decoded.hasRemaining()) {
@@ -113,9 +125,12 @@ final class ValuesText {
         for (int i = offset; i < Math.min(bytes.length, offset + Math.min(length, 4)); i++) {
             shown.add(String.format("0x%02X", bytes[i] & 0xff));
         }
-        return new GaleraGenException(new Problem(Input.VALUES, source + ":" + line, (length == 1 ? "the byte " : "the bytes ")
-                + shown + " (column " + column + ") " + (length == 1 ? "is" : "are") + " not allowed: "
-                + encoding.charset().name() + " text; save the file as UTF-8"));
+        return new GaleraGenException(new Problem(
+                Input.VALUES,
+                source + ":" + line,
+                (length == 1 ? "the byte " : "the bytes ")
+                        + shown + " (column " + column + ") " + (length == 1 ? "is" : "are") + " not allowed: "
+                        + encoding.charset().name() + " text; save the file as UTF-8"));
     }
 
     /** The encodings YAML allows, told apart by a byte order mark or the zero bytes of the first character. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.Spelled;
-
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,7 @@ public final class ValuesTree {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ValuesTree() {
-    }
+    private ValuesTree() {}
 
     /** The values tree of a cluster, keys in record order, maps sorted. */
     public static ObjectNode of(GaleraCluster cluster) {

@@ -2,6 +2,11 @@ package io.galeragen.core.yaml;
 
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
@@ -10,12 +15,6 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
-
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads the unquoted scalars of a YAML text as both YAML versions would: Kubernetes reads manifests as YAML 1.1
@@ -29,6 +28,7 @@ public final class PlainScalars {
     private static final Resolver YAML_11 = new Resolver();
     /** The YAML 1.2 core schema's implicit types (yaml.org/spec/1.2.2, 10.3.2). */
     private static final Pattern NULL_12 = Pattern.compile("~|null|Null|NULL|");
+
     private static final Pattern BOOL_12 = Pattern.compile("true|True|TRUE|false|False|FALSE");
     private static final Pattern INT_12 = Pattern.compile("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
     private static final Pattern FLOAT_12 = Pattern.compile(
@@ -38,8 +38,7 @@ public final class PlainScalars {
     /** A leading zero: an octal number in YAML 1.1, a decimal one in 1.2. */
     private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]+");
 
-    private PlainScalars() {
-    }
+    private PlainScalars() {}
 
     /** Every plain key that is not text, and every plain value the two YAML versions read differently. */
     public static List<Problem> check(String yaml, String source) {
@@ -64,7 +63,9 @@ public final class PlainScalars {
                     String problem = key ? asKey(scalar.getValue()) : asValue(scalar.getValue());
                     if (problem != null) {
                         String path = key ? frame.path : frame.nextPath();
-                        problems.add(new Problem(Input.RENDERED, source + (path.isEmpty() ? "" : ": " + path),
+                        problems.add(new Problem(
+                                Input.RENDERED,
+                                source + (path.isEmpty() ? "" : ": " + path),
                                 (key ? "the key " : "the value ") + scalar.getValue() + " " + problem));
                     }
                 }
@@ -95,7 +96,8 @@ public final class PlainScalars {
         }
         String v11 = yaml11(text);
         String v12 = yaml12(text);
-        if (v11.equals(v12) && !(v11.equals("a number") && LEADING_ZERO.matcher(text).matches())) {
+        if (v11.equals(v12)
+                && !(v11.equals("a number") && LEADING_ZERO.matcher(text).matches())) {
             return null;
         }
         return "is read as " + v11 + " in YAML 1.1 (Kubernetes) and as " + v12 + " in YAML 1.2: quote it";

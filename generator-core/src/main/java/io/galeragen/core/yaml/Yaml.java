@@ -13,11 +13,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
-import org.yaml.snakeyaml.LoaderOptions;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * The one YAML reader and writer. Reading is strict (duplicate keys rejected, alias expansion bounded against
@@ -28,12 +27,12 @@ public final class Yaml {
 
     /** Far above what a values file or manifest needs, far below what an alias bomb expands to. */
     static final int MAX_ALIASES = 50;
+
     static final int MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 
     private static final YAMLMapper MAPPER = createMapper();
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** The shared mapper, for converting between trees and typed objects. Thread-safe; do not reconfigure. */
     public static ObjectMapper mapper() {
@@ -44,7 +43,9 @@ public final class Yaml {
     public static JsonNode readTree(String text, String source) {
         List<JsonNode> documents = readAll(text, source);
         if (documents.size() != 1) {
-            throw new GaleraGenException(new Problem(Input.RENDERED, source,
+            throw new GaleraGenException(new Problem(
+                    Input.RENDERED,
+                    source,
                     "holds " + documents.size() + " YAML documents where exactly one is expected"));
         }
         return documents.get(0);
@@ -52,7 +53,8 @@ public final class Yaml {
 
     /** Reads every document of a multi-document YAML text, skipping empty ones. */
     public static List<JsonNode> readAll(String text, String source) {
-        try (MappingIterator<JsonNode> documents = MAPPER.readerFor(JsonNode.class).readValues(text)) {
+        try (MappingIterator<JsonNode> documents =
+                MAPPER.readerFor(JsonNode.class).readValues(text)) {
             List<JsonNode> result = new ArrayList<>();
             while (documents.hasNextValue()) {
                 JsonNode document = documents.nextValue();
@@ -65,13 +67,17 @@ public final class Yaml {
             if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
                     && marked.getProblemMark() != null) {
                 YamlSyntax.Error error = YamlSyntax.describe(text, marked);
-                throw new GaleraGenException(new Problem(Input.RENDERED, source + ":" + error.line(), "is not valid YAML: "
-                        + error.message()), e);
+                throw new GaleraGenException(
+                        new Problem(
+                                Input.RENDERED, source + ":" + error.line(), "is not valid YAML: " + error.message()),
+                        e);
             }
-            throw new GaleraGenException(new Problem(Input.RENDERED, where(source, e.getLocation()), e.getOriginalMessage()), e);
+            throw new GaleraGenException(
+                    new Problem(Input.RENDERED, where(source, e.getLocation()), e.getOriginalMessage()), e);
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports alias bombs and some syntax errors as unchecked exceptions.
-            throw new GaleraGenException(new Problem(Input.RENDERED, source, "is not valid YAML: " + e.getMessage()), e);
+            throw new GaleraGenException(
+                    new Problem(Input.RENDERED, source, "is not valid YAML: " + e.getMessage()), e);
         }
     }
 
@@ -80,7 +86,8 @@ public final class Yaml {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write YAML of " + value.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "cannot write YAML of " + value.getClass().getName(), e);
         }
     }
 

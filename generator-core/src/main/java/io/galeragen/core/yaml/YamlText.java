@@ -8,11 +8,9 @@ import java.util.Set;
  */
 public final class YamlText {
 
-    private static final Set<String> YAML11_WORDS =
-            Set.of("y", "yes", "n", "no", "true", "false", "on", "off", "null");
+    private static final Set<String> YAML11_WORDS = Set.of("y", "yes", "n", "no", "true", "false", "on", "off", "null");
 
-    private YamlText() {
-    }
+    private YamlText() {}
 
     /**
      * A string scalar: plain when it is unmistakably a string ({@code database}, {@code kubernetes.io/hostname}),
@@ -129,8 +127,14 @@ public final class YamlText {
      */
     private static boolean unprintable(String text, int i) {
         char c = text.charAt(i);
-        return c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028
-                || c == 0x2029 || c == 0xfeff || c >= 0xfffe || Character.isSurrogate(c) && !validSurrogateAt(text, i);
+        return c < 0x20 && c != '\n' && c != '\t'
+                || c == 0x7f
+                || (c >= 0x80 && c < 0xa0)
+                || c == 0x2028
+                || c == 0x2029
+                || c == 0xfeff
+                || c >= 0xfffe
+                || Character.isSurrogate(c) && !validSurrogateAt(text, i);
     }
 
     private static boolean validSurrogateAt(String text, int i) {

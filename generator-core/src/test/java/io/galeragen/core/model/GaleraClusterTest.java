@@ -1,18 +1,17 @@
 package io.galeragen.core.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GaleraClusterTest {
 
@@ -45,7 +44,9 @@ class GaleraClusterTest {
 
     @Test
     void modelIsImmutable() {
-        GaleraCluster cluster = GaleraCluster.builder().labels(new java.util.HashMap<>(Map.of("team", "a"))).build();
+        GaleraCluster cluster = GaleraCluster.builder()
+                .labels(new java.util.HashMap<>(Map.of("team", "a")))
+                .build();
 
         assertThatThrownBy(() -> cluster.labels().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> cluster.storage().accessModes().add("ReadWriteMany"))
@@ -55,35 +56,49 @@ class GaleraClusterTest {
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 32, 1000})
     void replicasOutsideOneToThirtyOneAreRejected(int replicas) {
-        assertProblem(builder -> builder.replicas(replicas),
+        assertProblem(
+                builder -> builder.replicas(replicas),
                 new Problem(Input.VALUES, "replicas", replicas + " is not allowed: a whole number from 1 to 31"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Orders", "orders_db", "-orders", "orders-", "1orders", "ordérs", ""})
     void namesThatAreNotDnsLabelsAreRejected(String name) {
-        assertProblem(builder -> builder.name(name), Problem.badValue(Input.VALUES, "name", name,
-                "a DNS-1123 label (lowercase letters, digits and '-', starting with a letter)"));
+        assertProblem(
+                builder -> builder.name(name),
+                Problem.badValue(
+                        Input.VALUES,
+                        "name",
+                        name,
+                        "a DNS-1123 label (lowercase letters, digits and '-', starting with a letter)"));
     }
 
     @Test
     void namesTooLongForDerivedObjectNamesAreRejected() {
         String name = "a".repeat(41);
-        assertProblem(builder -> builder.name(name), Problem.badValue(Input.VALUES, "name", name, "at most 40 characters: "
-                + "a DNS-1123 label (lowercase letters, digits and '-', starting with a letter)"));
+        assertProblem(
+                builder -> builder.name(name),
+                Problem.badValue(
+                        Input.VALUES,
+                        "name",
+                        name,
+                        "at most 40 characters: "
+                                + "a DNS-1123 label (lowercase letters, digits and '-', starting with a letter)"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"10 GB", "10GB", "ten", "10gi", "-5Gi"})
     void storageSizesThatAreNotQuantitiesAreRejected(String size) {
-        assertProblem(builder -> builder.storage(Defaults.STORAGE.withSize(size)),
+        assertProblem(
+                builder -> builder.storage(Defaults.STORAGE.withSize(size)),
                 Problem.badValue(Input.VALUES, "storage.size", size, "a Kubernetes quantity, e.g. 10Gi"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"mariadb", "docker.io/library/mariadb", "registry:5000/mariadb"})
     void imagesWithoutTagAreRejected(String image) {
-        GaleraGenException error = rejected(builder -> builder.images(GaleraCluster.defaults().images().withMariadb(image)));
+        GaleraGenException error = rejected(
+                builder -> builder.images(GaleraCluster.defaults().images().withMariadb(image)));
 
         assertThat(error.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.where()).isEqualTo("images.mariadb");
@@ -93,7 +108,8 @@ class GaleraClusterTest {
 
     @Test
     void pinnedImagesAreAccepted() {
-        Images images = GaleraCluster.defaults().images()
+        Images images = GaleraCluster.defaults()
+                .images()
                 .withMariadb("registry:5000/mariadb:11.4.5")
                 .withExporter("prom/mysqld-exporter@sha256:" + "a".repeat(64));
 
@@ -102,8 +118,8 @@ class GaleraClusterTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        GaleraGenException error = rejected(builder -> builder.name("Bad").replicas(0)
-                .storage(Defaults.STORAGE.withSize("10 GB")));
+        GaleraGenException error =
+                rejected(builder -> builder.name("Bad").replicas(0).storage(Defaults.STORAGE.withSize("10 GB")));
 
         assertThat(error.problems()).extracting(Problem::where).containsExactly("name", "replicas", "storage.size");
         assertThat(error.getMessage()).startsWith("3 problems:");
@@ -112,13 +128,19 @@ class GaleraClusterTest {
     @Test
     void providerOptionsCannotInjectIntoTheOptionString() {
         GaleraSettings galera = GaleraCluster.defaults().galera();
-        GaleraSettings injected = new GaleraSettings(galera.sstMethod(), galera.sstCredentials(), galera.sstUser(),
-                galera.applierThreads(), galera.gcacheSize(), Map.of("evs.suspect_timeout", "PT5S;pc.ignore_sb=TRUE"),
+        GaleraSettings injected = new GaleraSettings(
+                galera.sstMethod(),
+                galera.sstCredentials(),
+                galera.sstUser(),
+                galera.applierThreads(),
+                galera.gcacheSize(),
+                Map.of("evs.suspect_timeout", "PT5S;pc.ignore_sb=TRUE"),
                 List.of("max_connections=500\n[client]"));
 
         GaleraGenException error = rejected(builder -> builder.galera(injected));
 
-        assertThat(error.problems()).extracting(Problem::where)
+        assertThat(error.problems())
+                .extracting(Problem::where)
                 .containsExactly("galera.providerOptions.evs.suspect_timeout", "galera.extraCnf[0]");
     }
 
@@ -127,7 +149,8 @@ class GaleraClusterTest {
     }
 
     private static GaleraGenException rejected(UnaryOperator<GaleraCluster.Builder> change) {
-        return org.assertj.core.api.Assertions.catchThrowableOfType(GaleraGenException.class,
+        return org.assertj.core.api.Assertions.catchThrowableOfType(
+                GaleraGenException.class,
                 () -> change.apply(GaleraCluster.builder()).build());
     }
 }

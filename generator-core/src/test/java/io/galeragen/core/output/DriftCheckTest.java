@@ -1,17 +1,16 @@
 package io.galeragen.core.output;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static io.galeragen.core.output.DriftCheck.Change.CHANGED;
+import static io.galeragen.core.output.DriftCheck.Change.EXTRA;
+import static io.galeragen.core.output.DriftCheck.Change.MISSING;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static io.galeragen.core.output.DriftCheck.Change.CHANGED;
-import static io.galeragen.core.output.DriftCheck.Change.EXTRA;
-import static io.galeragen.core.output.DriftCheck.Change.MISSING;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DriftCheckTest {
 
@@ -34,11 +33,13 @@ class DriftCheckTest {
 
         var drift = DriftCheck.compare(dir, Map.of("a.yaml", "a: 1\n", "b.yaml", "b: 1\n"));
 
-        assertThat(drift).extracting(DriftCheck.Drift::file, DriftCheck.Drift::change).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(GeneratedFiles.FILE_NAME, CHANGED),
-                org.assertj.core.groups.Tuple.tuple("a.yaml", CHANGED),
-                org.assertj.core.groups.Tuple.tuple("b.yaml", MISSING),
-                org.assertj.core.groups.Tuple.tuple("gone.yaml", EXTRA));
+        assertThat(drift)
+                .extracting(DriftCheck.Drift::file, DriftCheck.Drift::change)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(GeneratedFiles.FILE_NAME, CHANGED),
+                        org.assertj.core.groups.Tuple.tuple("a.yaml", CHANGED),
+                        org.assertj.core.groups.Tuple.tuple("b.yaml", MISSING),
+                        org.assertj.core.groups.Tuple.tuple("gone.yaml", EXTRA));
         assertThat(drift.get(1)).hasToString("a.yaml (changed)");
         assertThat(drift.get(1).diff()).isEqualTo("""
                 --- a.yaml (as it is)
@@ -53,6 +54,7 @@ class DriftCheckTest {
     @Test
     void anEmptyFolderMissesEverything() {
         assertThat(DriftCheck.compare(dir.resolve("nothing-yet"), Map.of("a.yaml", "a\n")))
-                .extracting(DriftCheck.Drift::change).containsOnly(MISSING);
+                .extracting(DriftCheck.Drift::change)
+                .containsOnly(MISSING);
     }
 }

@@ -1,11 +1,10 @@
 package io.galeragen.core.output;
 
-import io.galeragen.core.yaml.Yaml;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.galeragen.core.yaml.Yaml;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class OutputFilesTest {
 
@@ -25,11 +24,12 @@ class OutputFilesTest {
         var files = OutputFiles.of(manifests, Layout.PER_RESOURCE);
 
         assertThat(files).containsOnlyKeys("configmap-db-config.yaml", "statefulset-db.yaml", "kustomization.yaml");
-        assertThat(files.get("statefulset-db.yaml")).isEqualTo(CombinedYaml.HEADER
-                + "# Source: statefulset.yaml.ftl\nkind: StatefulSet\n");
+        assertThat(files.get("statefulset-db.yaml"))
+                .isEqualTo(CombinedYaml.HEADER + "# Source: statefulset.yaml.ftl\nkind: StatefulSet\n");
         var kustomization = Yaml.readTree(files.get("kustomization.yaml"), "kustomization.yaml");
         assertThat(kustomization.get("kind").textValue()).isEqualTo("Kustomization");
-        assertThat(kustomization.get("resources")).extracting(node -> node.textValue())
+        assertThat(kustomization.get("resources"))
+                .extracting(node -> node.textValue())
                 .containsExactly("configmap-db-config.yaml", "statefulset-db.yaml");
     }
 

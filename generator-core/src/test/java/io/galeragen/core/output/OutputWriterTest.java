@@ -1,9 +1,9 @@
 package io.galeragen.core.output;
 
-import io.galeragen.core.error.GaleraGenException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.galeragen.core.error.GaleraGenException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +11,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OutputWriterTest {
 
@@ -91,7 +90,8 @@ class OutputWriterTest {
         OutputWriter.write(dir, Map.of("a.yaml", "a: 1\n"));
 
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.startsWith(".galera-gen-tmp-"));
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith(".galera-gen-tmp-"));
         }
     }
 
@@ -103,8 +103,9 @@ class OutputWriterTest {
 
     @Test
     void aFailingStepPutsEveryFileBackAndNamesTheRealFile() throws IOException {
-        OutputWriter.write(dir, Map.of("configmap.yaml", "config: 1\n", "statefulset.yaml", "replicas: 3\n",
-                "old.yaml", "old: 1\n"));
+        OutputWriter.write(
+                dir,
+                Map.of("configmap.yaml", "config: 1\n", "statefulset.yaml", "replicas: 3\n", "old.yaml", "old: 1\n"));
         int[] moves = {0};
         OutputWriter.Mover failingThird = (from, to) -> {
             if (++moves[0] == 3) {
@@ -113,16 +114,20 @@ class OutputWriterTest {
             Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         };
 
-        assertThatThrownBy(() -> OutputWriter.write(dir, Map.of("configmap.yaml", "config: 2\n",
-                "statefulset.yaml", "replicas: 5\n"), failingThird))
+        assertThatThrownBy(() -> OutputWriter.write(
+                        dir,
+                        Map.of("configmap.yaml", "config: 2\n", "statefulset.yaml", "replicas: 5\n"),
+                        failingThird))
                 .isInstanceOf(GaleraGenException.class)
                 .hasMessage("outputDirectory " + dir + ": configmap.yaml cannot be written: permission denied; nothing"
                         + " was changed, the folder holds the previous output")
-                .message().doesNotContain(".galera-gen-tmp");
+                .message()
+                .doesNotContain(".galera-gen-tmp");
         assertThat(Files.readString(dir.resolve("configmap.yaml"))).isEqualTo("config: 1\n");
         assertThat(Files.readString(dir.resolve("statefulset.yaml"))).isEqualTo("replicas: 3\n");
         assertThat(Files.readString(dir.resolve("old.yaml"))).isEqualTo("old: 1\n");
-        assertThat(listing()).containsExactly(GeneratedFiles.FILE_NAME, "configmap.yaml", "old.yaml", "statefulset.yaml");
+        assertThat(listing())
+                .containsExactly(GeneratedFiles.FILE_NAME, "configmap.yaml", "old.yaml", "statefulset.yaml");
     }
 
     @Test
@@ -132,7 +137,8 @@ class OutputWriterTest {
         Files.createDirectories(dir.resolve("b.yaml/inside"));
 
         assertThatThrownBy(() -> OutputWriter.write(dir, Map.of("a.yaml", "a: 2\n", "b.yaml", "b: 2\n")))
-                .isInstanceOf(GaleraGenException.class).hasMessage("outputDirectory " + dir + ": b.yaml is a folder or"
+                .isInstanceOf(GaleraGenException.class)
+                .hasMessage("outputDirectory " + dir + ": b.yaml is a folder or"
                         + " link, not a file galera-gen wrote; move it away or choose another folder");
         assertThat(Files.readString(dir.resolve("a.yaml"))).isEqualTo("a: 1\n");
         assertThat(dir.resolve("b.yaml/inside")).isDirectory();

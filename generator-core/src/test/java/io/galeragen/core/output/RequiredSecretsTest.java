@@ -1,18 +1,16 @@
 package io.galeragen.core.output;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import io.galeragen.core.ExternalTool;
 import io.galeragen.core.GaleraGenerator;
-import io.galeragen.core.render.BuiltInTemplatesTest;
 import io.galeragen.core.Rendering;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.model.GaleraCluster;
+import io.galeragen.core.render.BuiltInTemplatesTest;
 import io.galeragen.core.values.ValuesSource;
 import io.galeragen.core.yaml.Yaml;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,8 +19,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Secrets NOTES.txt asks for are exactly those the rendered documents refer to (for hundreds of random clusters
@@ -30,8 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequiredSecretsTest {
 
-    private static final GaleraGenerator GENERATOR = GaleraGenerator.builder().typeCheck(false)
-            .kubernetesVersions(List.of()).build();
+    private static final GaleraGenerator GENERATOR = GaleraGenerator.builder()
+            .typeCheck(false)
+            .kubernetesVersions(List.of())
+            .build();
 
     @TempDir
     Path dir;
@@ -41,7 +41,8 @@ class RequiredSecretsTest {
         Random random = new Random(20261201L);
         int checked = 0;
         for (int i = 0; i < 200; i++) {
-            Map<String, String> settings = new java.util.LinkedHashMap<>(BuiltInTemplatesTest.randomSettings(random, i));
+            Map<String, String> settings =
+                    new java.util.LinkedHashMap<>(BuiltInTemplatesTest.randomSettings(random, i));
             if (random.nextBoolean()) {
                 settings.put("galera.sstCredentials.name", "sst-" + i);
                 settings.put("exporter.credentials.key", "my.cnf");
@@ -81,10 +82,13 @@ class RequiredSecretsTest {
             }
             // A secret volume names its Secret secretName; a projected volume's secret source names it name.
             JsonNode secret = node.path("secret");
-            String secretName = secret.path("secretName").asText(secret.path("name").asText(null));
+            String secretName =
+                    secret.path("secretName").asText(secret.path("name").asText(null));
             if (secret.isObject() && secretName != null) {
                 if (secret.has("items")) {
-                    secret.path("items").forEach(item -> keys.add(secretName + "/" + item.path("key").textValue()));
+                    secret.path("items")
+                            .forEach(item ->
+                                    keys.add(secretName + "/" + item.path("key").textValue()));
                 } else {
                     wholeSecrets.add(secretName);
                 }
@@ -92,7 +96,8 @@ class RequiredSecretsTest {
             node.fields().forEachRemaining(field -> {
                 if (field.getKey().endsWith("-secret-name")) {
                     String namespaceKey = field.getKey().replace("-secret-name", "-secret-namespace");
-                    ceph.add(node.path(namespaceKey).textValue() + "/" + field.getValue().textValue());
+                    ceph.add(node.path(namespaceKey).textValue() + "/"
+                            + field.getValue().textValue());
                 }
             });
         }
@@ -102,8 +107,17 @@ class RequiredSecretsTest {
     @Test
     void theNotesCommandCreatesEverySecretWithHexPasswordsAndTheExportersMyCnf() throws Exception {
         ExternalTool.requireFiles(List.of("/usr/bin/openssl"), "openssl");
-        GaleraCluster cluster = GaleraGenerator.cluster(List.of(ValuesSource.settings(Map.of("name", "shop-db",
-                "namespace", "shop", "initialUsers.user", "app", "initialUsers.database", "orders"), "test")));
+        GaleraCluster cluster = GaleraGenerator.cluster(List.of(ValuesSource.settings(
+                Map.of(
+                        "name",
+                        "shop-db",
+                        "namespace",
+                        "shop",
+                        "initialUsers.user",
+                        "app",
+                        "initialUsers.database",
+                        "orders"),
+                "test")));
         String commands = Notes.commands(GENERATOR.render(cluster).secrets());
         Path kubectl = Files.writeString(dir.resolve("kubectl"), """
                 #!/bin/bash
@@ -114,30 +128,33 @@ class RequiredSecretsTest {
                 """);
         Files.setPosixFilePermissions(kubectl, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        ExternalTool.Result result = ExternalTool.run(dir, List.of("/bin/bash", "-euc",
-                "PATH=" + dir + ":$PATH\n" + commands));
+        ExternalTool.Result result =
+                ExternalTool.run(dir, List.of("/bin/bash", "-euc", "PATH=" + dir + ":$PATH\n" + commands));
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         List<String> args = Files.readAllLines(dir.resolve("kubectl.args"));
-        assertThat(args.subList(0, 6)).containsExactly("--namespace", "shop", "create", "secret", "generic",
-                "shop-db-credentials");
-        assertThat(args.subList(6, args.size())).hasSize(4).anySatisfy(arg ->
-                assertThat(arg).matches("--from-literal=root-password=[0-9a-f]{48}"))
+        assertThat(args.subList(0, 6))
+                .containsExactly("--namespace", "shop", "create", "secret", "generic", "shop-db-credentials");
+        assertThat(args.subList(6, args.size()))
+                .hasSize(4)
+                .anySatisfy(arg -> assertThat(arg).matches("--from-literal=root-password=[0-9a-f]{48}"))
                 .anySatisfy(arg -> assertThat(arg).matches("--from-literal=sst-password=[0-9a-f]{48}"))
                 .anySatisfy(arg -> assertThat(arg).matches("--from-literal=app-password=[0-9a-f]{48}"))
                 .anySatisfy(arg -> assertThat(arg).isEqualTo("--from-file=exporter-my.cnf=./exporter-my.cnf"));
-        assertThat(Files.readString(dir.resolve("kubectl.file"))).matches("\\[client]\nuser=exporter\npassword=[0-9a-f]{48}\n");
+        assertThat(Files.readString(dir.resolve("kubectl.file")))
+                .matches("\\[client]\nuser=exporter\npassword=[0-9a-f]{48}\n");
         assertThat(dir.resolve("exporter-my.cnf")).as("removed after use").doesNotExist();
     }
 
     @Test
     void theNotesNameTheSecretsTheApplyAndTheRecoveryTool() {
-        GaleraCluster cluster = GaleraGenerator.cluster(List.of(ValuesSource.settings(Map.of("name", "shop-db",
-                "namespace", "shop", "tls.enabled", "true"), "test")));
+        GaleraCluster cluster = GaleraGenerator.cluster(List.of(
+                ValuesSource.settings(Map.of("name", "shop-db", "namespace", "shop", "tls.enabled", "true"), "test")));
 
         String notes = Notes.text(cluster, GENERATOR.render(cluster).secrets(), Layout.PER_RESOURCE);
 
-        assertThat(notes).startsWith("galera-gen: cluster shop-db in namespace shop, 3 members.\n")
+        assertThat(notes)
+                .startsWith("galera-gen: cluster shop-db in namespace shop, 3 members.\n")
                 .contains("""
                           Secret shop-db-credentials in namespace shop:
                             root-password    the MariaDB root password (MARIADB_ROOT_PASSWORD); the probes log in with it

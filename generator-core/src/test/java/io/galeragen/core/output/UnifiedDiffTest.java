@@ -1,16 +1,15 @@
 package io.galeragen.core.output;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class UnifiedDiffTest {
 
-    private static final String FILE = IntStream.rangeClosed(1, 1000).mapToObj(i -> "line " + i)
-            .collect(Collectors.joining("\n", "", "\n"));
+    private static final String FILE =
+            IntStream.rangeClosed(1, 1000).mapToObj(i -> "line " + i).collect(Collectors.joining("\n", "", "\n"));
 
     @Test
     void oneChangedLineInALongFileIsOneHunkWithThreeLinesOfContext() {

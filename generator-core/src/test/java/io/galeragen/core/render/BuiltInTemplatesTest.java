@@ -1,15 +1,13 @@
 package io.galeragen.core.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.galeragen.core.GaleraGenerator;
 import io.galeragen.core.Rendering;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.output.Manifest;
 import io.galeragen.core.values.ValuesSource;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +15,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Why {@code typeCheck(false)} may trust the built-in templates: for hundreds of random clusters over every
@@ -31,27 +30,75 @@ public class BuiltInTemplatesTest {
 
     private static final int CLUSTERS = 300;
 
-    private static final List<String> AWKWARD_VALUES = List.of("yes", "No", "on", "null", "~", "123", "0x1F", "1e3",
-            "1:20", "2001-12-14", ".inf", "- dash", "a b", "key: value", "#hash", "trailing ", " leading", "quote\"d",
-            "back\\slash", "tab\there", "é-ü", "😀", "", "*star", "&anchor", "!tag", "%percent", "@at", "`tick`",
-            "[x]", "{y}", "a,b", "'single'", "ends:", "?q");
-    private static final List<String> LABEL_VALUES = List.of("yes", "No", "on", "null", "123", "1e3", "true",
-            "a.b-c_d", "x", "A1", "");
+    private static final List<String> AWKWARD_VALUES = List.of(
+            "yes",
+            "No",
+            "on",
+            "null",
+            "~",
+            "123",
+            "0x1F",
+            "1e3",
+            "1:20",
+            "2001-12-14",
+            ".inf",
+            "- dash",
+            "a b",
+            "key: value",
+            "#hash",
+            "trailing ",
+            " leading",
+            "quote\"d",
+            "back\\slash",
+            "tab\there",
+            "é-ü",
+            "😀",
+            "",
+            "*star",
+            "&anchor",
+            "!tag",
+            "%percent",
+            "@at",
+            "`tick`",
+            "[x]",
+            "{y}",
+            "a,b",
+            "'single'",
+            "ends:",
+            "?q");
+    private static final List<String> LABEL_VALUES =
+            List.of("yes", "No", "on", "null", "123", "1e3", "true", "a.b-c_d", "x", "A1", "");
     /** Keys YAML 1.1 or 1.2 would read as null, a boolean, a number or a date unless they are quoted. */
-    private static final List<String> LABEL_KEYS = List.of("tier", "null", "yes", "Y", "0", "1e3", "0x1F", "1_000",
-            "010", "2001-12-14", "True", "off", "example.com/on");
+    private static final List<String> LABEL_KEYS = List.of(
+            "tier",
+            "null",
+            "yes",
+            "Y",
+            "0",
+            "1e3",
+            "0x1F",
+            "1_000",
+            "010",
+            "2001-12-14",
+            "True",
+            "off",
+            "example.com/on");
     /** Names that are DNS labels and YAML words at once. */
     private static final List<String> WORD_NAMES = List.of("yes", "no", "on", "off", "true", "y", "n");
     /** Secret names and keys that YAML would read as numbers, dates or words. */
     private static final List<String> SECRET_NAMES = List.of("db-secrets", "123", "1e3", "0x1f", "2001-12-14");
+
     private static final List<String> SECRET_KEYS = List.of("password", "yes", "0", ".inf", "-.inf", "1.5");
     private static final org.yaml.snakeyaml.Yaml YAML_11 =
             new org.yaml.snakeyaml.Yaml(new SafeConstructor(new LoaderOptions()));
 
-    private final GaleraGenerator unchecked = GaleraGenerator.builder().typeCheck(false)
-            .kubernetesVersions(List.of()).build();
+    private final GaleraGenerator unchecked = GaleraGenerator.builder()
+            .typeCheck(false)
+            .kubernetesVersions(List.of())
+            .build();
     private final GaleraGenerator checked = GaleraGenerator.builder()
-            .kubernetesVersions(List.of("1.28", "1.33", "1.36")).build();
+            .kubernetesVersions(List.of("1.28", "1.33", "1.36"))
+            .build();
 
     @Test
     void uncheckedRenderingsEqualCheckedOnesForRandomClustersOverEveryOption() {
@@ -62,8 +109,10 @@ public class BuiltInTemplatesTest {
             Map<String, String> settings = randomSettings(random, i);
             GaleraCluster cluster;
             try {
-                cluster = GaleraGenerator.cluster(List.of(ValuesSource.yaml(randomProviderOptions(random), "options"),
-                        ValuesSource.settings(settings, "random #" + i), ValuesSource.yaml(randomNulls(random), "nulls")));
+                cluster = GaleraGenerator.cluster(List.of(
+                        ValuesSource.yaml(randomProviderOptions(random), "options"),
+                        ValuesSource.settings(settings, "random #" + i),
+                        ValuesSource.yaml(randomNulls(random), "nulls")));
             } catch (GaleraGenException refused) {
                 continue; // a combination the model refuses (with a message) proves nothing about templates
             }
@@ -71,8 +120,10 @@ public class BuiltInTemplatesTest {
             Rendering full = checked.render(cluster);
 
             assertThat(fast.combinedYaml()).as("cluster #%d %s", i, settings).isEqualTo(full.combinedYaml());
-            assertThat(fast.manifests()).extracting(Manifest::id)
-                    .containsExactlyElementsOf(full.manifests().stream().map(Manifest::id).toList());
+            assertThat(fast.manifests())
+                    .extracting(Manifest::id)
+                    .containsExactlyElementsOf(
+                            full.manifests().stream().map(Manifest::id).toList());
             for (Manifest manifest : fast.manifests()) {
                 assertThat(manifest.resource().getKind()).isEqualTo(manifest.kind());
                 assertThat(manifest.resource().getMetadata().getName()).isEqualTo(manifest.name());
@@ -83,8 +134,11 @@ public class BuiltInTemplatesTest {
             rendered++;
         }
         assertThat(rendered).as("random clusters the model accepted").isGreaterThan(CLUSTERS / 2);
-        assertThat(templatesSeen).as("every built-in resource template rendered at least once")
-                .containsAll(TemplateCatalog.names().stream().filter(name -> name.endsWith(".yaml.ftl")).toList());
+        assertThat(templatesSeen)
+                .as("every built-in resource template rendered at least once")
+                .containsAll(TemplateCatalog.names().stream()
+                        .filter(name -> name.endsWith(".yaml.ftl"))
+                        .toList());
     }
 
     /**
@@ -93,18 +147,22 @@ public class BuiltInTemplatesTest {
      */
     @SuppressWarnings("unchecked")
     private static void assertReadsBackAsKubernetesReadsIt(Manifest manifest, GaleraCluster cluster) {
-        Map<Object, Object> metadata = (Map<Object, Object>) YAML_11.<Map<Object, Object>>load(manifest.yaml())
-                .get("metadata");
+        Map<Object, Object> metadata = (Map<Object, Object>)
+                YAML_11.<Map<Object, Object>>load(manifest.yaml()).get("metadata");
         assertThat(metadata.get("name")).as(manifest.id()).isEqualTo(manifest.name());
         if (!manifest.kind().equals("Namespace") && !manifest.kind().equals("StorageClass")) {
             assertThat(metadata.get("namespace")).as(manifest.id()).isEqualTo(cluster.namespace());
         }
         Map<Object, Object> labels = (Map<Object, Object>) metadata.get("labels");
-        cluster.labels().forEach((key, value) ->
-                assertThat(labels.get(key)).as("%s label %s", manifest.id(), key).isEqualTo(value));
+        cluster.labels()
+                .forEach((key, value) -> assertThat(labels.get(key))
+                        .as("%s label %s", manifest.id(), key)
+                        .isEqualTo(value));
         Map<Object, Object> annotations = (Map<Object, Object>) metadata.getOrDefault("annotations", Map.of());
-        cluster.annotations().forEach((key, value) ->
-                assertThat(annotations.get(key)).as("%s annotation %s", manifest.id(), key).isEqualTo(value));
+        cluster.annotations()
+                .forEach((key, value) -> assertThat(annotations.get(key))
+                        .as("%s annotation %s", manifest.id(), key)
+                        .isEqualTo(value));
     }
 
     /** LF only, no trailing blanks, no tabs outside the ConfigMap's files, ends with one line feed. */
@@ -170,8 +228,10 @@ public class BuiltInTemplatesTest {
         maybe(random, settings, "exporter.credentials.name", SECRET_NAMES.toArray(String[]::new));
         maybe(random, settings, "exporter.credentials.key", SECRET_KEYS.toArray(String[]::new));
         if (random.nextBoolean()) {
-            settings.put("annotations.example.com/text", pick(random, AWKWARD_VALUES) + "\n"
-                    + pick(random, AWKWARD_VALUES) + (random.nextBoolean() ? "\n" : ""));
+            settings.put(
+                    "annotations.example.com/text",
+                    pick(random, AWKWARD_VALUES) + "\n" + pick(random, AWKWARD_VALUES)
+                            + (random.nextBoolean() ? "\n" : ""));
         }
         return settings;
     }
@@ -179,8 +239,12 @@ public class BuiltInTemplatesTest {
     /** The text "null" comes as a YAML layer: a setting of null unsets the key, as Helm's --set does. */
     private static String randomNulls(Random random) {
         StringBuilder yaml = new StringBuilder("{}\n");
-        for (String line : List.of("name: \"null\"\n", "namespace: \"null\"\n", "labels: {\"null\": \"null\"}\n",
-                "annotations: {\"null\": \"null\"}\n", "rootPassword: {name: \"null\", key: \"null\"}\n")) {
+        for (String line : List.of(
+                "name: \"null\"\n",
+                "namespace: \"null\"\n",
+                "labels: {\"null\": \"null\"}\n",
+                "annotations: {\"null\": \"null\"}\n",
+                "rootPassword: {name: \"null\", key: \"null\"}\n")) {
             if (random.nextInt(6) == 0) {
                 yaml.setLength(yaml.charAt(0) == '{' ? 0 : yaml.length());
                 yaml.append(line);
@@ -191,8 +255,13 @@ public class BuiltInTemplatesTest {
 
     /** Provider option names hold dots, so they come as a YAML layer rather than as settings. */
     private static String randomProviderOptions(Random random) {
-        return "galera:\n  providerOptions:\n" + pick(random, List.of("    {}\n", "    evs.suspect_timeout: PT10S\n",
-                "    gcs.fc_limit: \"64\"\n    evs.inactive_timeout: PT30S\n"));
+        return "galera:\n  providerOptions:\n"
+                + pick(
+                        random,
+                        List.of(
+                                "    {}\n",
+                                "    evs.suspect_timeout: PT10S\n",
+                                "    gcs.fc_limit: \"64\"\n    evs.inactive_timeout: PT30S\n"));
     }
 
     private static void maybe(Random random, Map<String, String> settings, String key, String... values) {

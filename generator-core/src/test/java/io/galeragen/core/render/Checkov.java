@@ -2,7 +2,6 @@ package io.galeragen.core.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -30,11 +29,15 @@ import java.util.function.BiFunction;
 final class Checkov {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> POD_WORKLOADS = Set.of("Deployment", "DeploymentConfig", "DaemonSet", "Job",
-            "ReplicaSet", "ReplicationController", "StatefulSet");
+    private static final Set<String> POD_WORKLOADS = Set.of(
+            "Deployment", "DeploymentConfig", "DaemonSet", "Job", "ReplicaSet", "ReplicationController", "StatefulSet");
     static final String SKIP_PREFIX = "checkov.io/skip";
 
-    enum Result { PASSED, FAILED, UNKNOWN }
+    enum Result {
+        PASSED,
+        FAILED,
+        UNKNOWN
+    }
 
     /** One check's verdict on one entity, with the waiver's reason when the entity skips it. */
     record Verdict(String entity, String check, Result result, String waiver) {
@@ -44,8 +47,7 @@ final class Checkov {
     }
 
     /** One check: its id and its verdict on a Pod entity. */
-    record Check(String id, BiFunction<Map<String, Object>, List<Map<String, Object>>, Result> rule) {
-    }
+    record Check(String id, BiFunction<Map<String, Object>, List<Map<String, Object>>, Result> rule) {}
 
     static final List<Check> CHECKS = List.of(
             containerCheck("CKV_K8S_8", false, container -> truthy(container.get("livenessProbe"))),
@@ -55,16 +57,19 @@ final class Checkov {
             containerCheck("CKV_K8S_12", true, container -> truthy(at(container, "resources", "requests", "memory"))),
             containerCheck("CKV_K8S_13", true, container -> truthy(at(container, "resources", "limits", "memory"))),
             containerCheck("CKV_K8S_15", true, Checkov::pullsAlwaysOrByDigest),
-            containerCheck("CKV_K8S_22", true,
+            containerCheck(
+                    "CKV_K8S_22",
+                    true,
                     container -> truthy(at(container, "securityContext", "readOnlyRootFilesystem"))),
             containerCheck("CKV_K8S_35", true, Checkov::noSecretInEnvironment),
             new Check("CKV_K8S_40", (pod, all) -> highUid(spec(pod))),
-            containerCheck("CKV_K8S_43", true, container -> container.get("image") instanceof String image
-                    && image.contains("@")),
+            containerCheck(
+                    "CKV_K8S_43",
+                    true,
+                    container -> container.get("image") instanceof String image && image.contains("@")),
             new Check("CKV2_K8S_6", Checkov::hasNetworkPolicy));
 
-    private Checkov() {
-    }
+    private Checkov() {}
 
     /** Every check's verdict on every Pod entity of the given multi-document YAML texts. */
     static List<Verdict> scan(List<String> yamlTexts) {
@@ -82,8 +87,8 @@ final class Checkov {
             Map<String, String> waivers = waivers(entity);
             String name = entity.get("_parent") + "/pod";
             for (Check check : CHECKS) {
-                verdicts.add(new Verdict(name, check.id(), check.rule().apply(entity, entities),
-                        waivers.get(check.id())));
+                verdicts.add(
+                        new Verdict(name, check.id(), check.rule().apply(entity, entities), waivers.get(check.id())));
             }
         }
         return verdicts;
@@ -112,7 +117,8 @@ final class Checkov {
     private static List<Map<String, Object>> documents(String text) {
         try {
             return YAML.readerFor(Map.class).<Map<String, Object>>readValues(text).readAll().stream()
-                    .filter(document -> document != null && !document.isEmpty()).toList();
+                    .filter(document -> document != null && !document.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -145,10 +151,11 @@ final class Checkov {
     // ---- the checks ----
 
     /** BaseK8sContainerCheck: containers, then (unless excluded) init containers; the first failure fails. */
-    private static Check containerCheck(String id, boolean initContainersToo,
-                                        java.util.function.Predicate<Map<String, Object>> passes) {
+    private static Check containerCheck(
+            String id, boolean initContainersToo, java.util.function.Predicate<Map<String, Object>> passes) {
         return new Check(id, (pod, all) -> {
-            List<Map<String, Object>> containers = new ArrayList<>(list(spec(pod).get("containers")));
+            List<Map<String, Object>> containers =
+                    new ArrayList<>(list(spec(pod).get("containers")));
             if (initContainersToo) {
                 containers.addAll(list(spec(pod).get("initContainers")));
             }
@@ -188,7 +195,8 @@ final class Checkov {
             return Result.PASSED;
         }
         String pod = uidVerdict(spec);
-        List<String> containers = list(spec.get("containers")).stream().map(Checkov::uidVerdict).toList();
+        List<String> containers =
+                list(spec.get("containers")).stream().map(Checkov::uidVerdict).toList();
         if (pod.equals("PASSED")) {
             return containers.contains("FAILED") ? Result.FAILED : Result.PASSED;
         }
@@ -219,9 +227,11 @@ final class Checkov {
             }
             Object matchLabels = ((Map<?, ?>) selector).get("matchLabels");
             if (truthy(matchLabels)) {
-                if (labels instanceof Map<?, ?> podLabels && ((Map<?, ?>) matchLabels).size() <= podLabels.size()
-                        && ((Map<?, ?>) matchLabels).entrySet().stream()
-                        .allMatch(entry -> entry.getValue().equals(podLabels.get(entry.getKey())))) {
+                if (labels instanceof Map<?, ?> podLabels
+                        && ((Map<?, ?>) matchLabels).size() <= podLabels.size()
+                        && ((Map<?, ?>) matchLabels)
+                                .entrySet().stream()
+                                        .allMatch(entry -> entry.getValue().equals(podLabels.get(entry.getKey())))) {
                     return Result.PASSED;
                 }
             } else {
@@ -256,7 +266,10 @@ final class Checkov {
 
     /** Python's truthiness for YAML values. */
     private static boolean truthy(Object value) {
-        return value != null && !Boolean.FALSE.equals(value) && !(value instanceof Map<?, ?> map && map.isEmpty())
-                && !(value instanceof List<?> list && list.isEmpty()) && !"".equals(value);
+        return value != null
+                && !Boolean.FALSE.equals(value)
+                && !(value instanceof Map<?, ?> map && map.isEmpty())
+                && !(value instanceof List<?> list && list.isEmpty())
+                && !"".equals(value);
     }
 }

@@ -1,5 +1,7 @@
 package io.galeragen.core.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.galeragen.core.Regenerate;
 import io.galeragen.core.TestSchemas;
 import io.galeragen.core.model.Defaults;
@@ -9,10 +11,6 @@ import io.galeragen.core.model.RecoveryPolicy;
 import io.galeragen.core.model.Resources;
 import io.galeragen.core.model.SecretRef;
 import io.galeragen.core.model.SstMethod;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +18,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Byte-for-byte comparison with reviewed output in src/test/resources/golden/. A change of output is a change of
@@ -33,20 +32,41 @@ class GoldenFileTest {
 
     static Stream<Arguments> clusters() {
         return Stream.of(
-                Arguments.of("replicas-1", GaleraCluster.builder().name("solo").namespace("dev").replicas(1).build()),
-                Arguments.of("replicas-3", GaleraCluster.builder().name("orders").namespace("shop")
-                        .createNamespace(true)
-                        .storage(Defaults.STORAGE.withSize("50Gi").withStorageClassName("ceph-rbd"))
-                        .labels(Map.of("team", "payments"))
-                        .build()),
-                Arguments.of("replicas-5", GaleraCluster.builder().name("ledger").namespace("finance").replicas(5)
-                        .clusterDomain("k8s.example.net")
-                        .resources(new Resources("2", "8Gi", null, "8Gi"))
-                        .galera(new GaleraSettings(SstMethod.RSYNC, SecretRef.of("ledger-sst", "password"), "sst", 8,
-                                "2G", Map.of("evs.suspect_timeout", "PT10S"), List.of("max_connections=500")))
-                        .recoveryPolicy(RecoveryPolicy.MANUAL)
-                        .annotations(Map.of("example.com/owner", "finance-dba"))
-                        .build()));
+                Arguments.of(
+                        "replicas-1",
+                        GaleraCluster.builder()
+                                .name("solo")
+                                .namespace("dev")
+                                .replicas(1)
+                                .build()),
+                Arguments.of(
+                        "replicas-3",
+                        GaleraCluster.builder()
+                                .name("orders")
+                                .namespace("shop")
+                                .createNamespace(true)
+                                .storage(Defaults.STORAGE.withSize("50Gi").withStorageClassName("ceph-rbd"))
+                                .labels(Map.of("team", "payments"))
+                                .build()),
+                Arguments.of(
+                        "replicas-5",
+                        GaleraCluster.builder()
+                                .name("ledger")
+                                .namespace("finance")
+                                .replicas(5)
+                                .clusterDomain("k8s.example.net")
+                                .resources(new Resources("2", "8Gi", null, "8Gi"))
+                                .galera(new GaleraSettings(
+                                        SstMethod.RSYNC,
+                                        SecretRef.of("ledger-sst", "password"),
+                                        "sst",
+                                        8,
+                                        "2G",
+                                        Map.of("evs.suspect_timeout", "PT10S"),
+                                        List.of("max_connections=500")))
+                                .recoveryPolicy(RecoveryPolicy.MANUAL)
+                                .annotations(Map.of("example.com/owner", "finance-dba"))
+                                .build()));
     }
 
     @ParameterizedTest(name = "{0}")

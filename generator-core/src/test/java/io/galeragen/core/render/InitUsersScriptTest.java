@@ -1,17 +1,16 @@
 package io.galeragen.core.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.galeragen.core.Examples;
 import io.galeragen.core.ExternalTool;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * files/init-users.sh as the official image's entrypoint runs it: sourced, with {@code docker_process_sql} defined,
@@ -20,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InitUsersScriptTest {
 
-    private static final Path FILES = Examples.examplesDir().resolveSibling("templates/src/main/resources"
-            + TemplateEngine.CLASSPATH_ROOT + "/files");
+    private static final Path FILES = Examples.examplesDir()
+            .resolveSibling("templates/src/main/resources" + TemplateEngine.CLASSPATH_ROOT + "/files");
 
     @TempDir
     Path dir;
@@ -33,33 +32,37 @@ class InitUsersScriptTest {
 
     private ExternalTool.Result source(String environment) throws IOException {
         Path harness = dir.resolve("harness.sh");
-        Files.writeString(harness, "set -eo pipefail\n"
-                + "docker_process_sql() { echo \"-- docker_process_sql $*\"; cat; }\n"
-                + "export GALERA_CONFIG_DIR='" + FILES + "'\n"
-                + environment + "\n"
-                + ". '" + FILES.resolve("init-users.sh") + "'\n");
+        Files.writeString(
+                harness,
+                "set -eo pipefail\n"
+                        + "docker_process_sql() { echo \"-- docker_process_sql $*\"; cat; }\n"
+                        + "export GALERA_CONFIG_DIR='" + FILES + "'\n"
+                        + environment + "\n"
+                        + ". '" + FILES.resolve("init-users.sh") + "'\n");
         return ExternalTool.run(dir, List.of("bash", harness.toString()));
     }
 
     @Test
     void createsTheSstAndExporterAccountsFromSecretFilesWithLeastPrivilege() throws IOException {
         // MariaDB option-file syntax: quotes keep the # and the trailing comment is dropped.
-        Files.writeString(dir.resolve("my.cnf"), "[client]\nuser = exporter\npassword = \"it's#$HOME\"  # note\n"
-                + "[mysqld]\nuser=mysql\n");
+        Files.writeString(
+                dir.resolve("my.cnf"),
+                "[client]\nuser = exporter\npassword = \"it's#$HOME\"  # note\n" + "[mysqld]\nuser=mysql\n");
         Files.writeString(dir.resolve("sst-password"), "s3cr\\et\n");
 
         ExternalTool.Result result = source("export SST_USER=sst SST_PASSWORD_FILE=" + dir.resolve("sst-password")
                 + " EXPORTER_MY_CNF=" + dir.resolve("my.cnf"));
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains(
-                "-- docker_process_sql --database=mysql",
-                "CREATE USER IF NOT EXISTS 'sst'@'localhost' IDENTIFIED BY 's3cr\\\\et';",
-                "GRANT RELOAD, PROCESS, LOCK TABLES, BINLOG MONITOR ON *.* TO 'sst'@'localhost';",
-                "CREATE USER IF NOT EXISTS 'exporter'@'127.0.0.1' IDENTIFIED BY 'it\\'s#$HOME' "
-                        + "WITH MAX_USER_CONNECTIONS 3;",
-                "GRANT PROCESS ON *.* TO 'exporter'@'127.0.0.1';",
-                "GRANT PROCESS ON *.* TO 'exporter'@'localhost';");
+        assertThat(result.output())
+                .contains(
+                        "-- docker_process_sql --database=mysql",
+                        "CREATE USER IF NOT EXISTS 'sst'@'localhost' IDENTIFIED BY 's3cr\\\\et';",
+                        "GRANT RELOAD, PROCESS, LOCK TABLES, BINLOG MONITOR ON *.* TO 'sst'@'localhost';",
+                        "CREATE USER IF NOT EXISTS 'exporter'@'127.0.0.1' IDENTIFIED BY 'it\\'s#$HOME' "
+                                + "WITH MAX_USER_CONNECTIONS 3;",
+                        "GRANT PROCESS ON *.* TO 'exporter'@'127.0.0.1';",
+                        "GRANT PROCESS ON *.* TO 'exporter'@'localhost';");
         assertThat(result.output()).doesNotContain("mysql'@", "SLAVE", "SELECT ON");
     }
 
@@ -81,8 +84,11 @@ class InitUsersScriptTest {
 
         // The member's first start goes on: its metrics must never keep it from being initialised.
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("init-users.sh: ERROR: the exporter's account is not created: user=exp'orter",
-                        "is not a plain account name", "CREATE USER IF NOT EXISTS 'sst'@'localhost'")
+        assertThat(result.output())
+                .contains(
+                        "init-users.sh: ERROR: the exporter's account is not created: user=exp'orter",
+                        "is not a plain account name",
+                        "CREATE USER IF NOT EXISTS 'sst'@'localhost'")
                 .doesNotContain("exp'orter'@");
     }
 
@@ -91,7 +97,8 @@ class InitUsersScriptTest {
         ExternalTool.Result result = source("export EXPORTER_MY_CNF=" + dir.resolve("absent.cnf"));
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("absent.cnf does not exist: the Secret named by exporter.credentials "
-                + "lacks that key").doesNotContain("CREATE USER");
+        assertThat(result.output())
+                .contains("absent.cnf does not exist: the Secret named by exporter.credentials " + "lacks that key")
+                .doesNotContain("CREATE USER");
     }
 }

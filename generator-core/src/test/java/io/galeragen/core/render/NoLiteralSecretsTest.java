@@ -1,7 +1,7 @@
 package io.galeragen.core.render;
 
-import io.galeragen.core.Examples;
-import io.galeragen.core.TestSchemas;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -9,18 +9,17 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.galeragen.core.Examples;
+import io.galeragen.core.TestSchemas;
 import io.galeragen.core.model.Defaults;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.output.Manifest;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * galera-gen never renders a secret value: no Secret document, no credential in an env value or a ConfigMap, and no
@@ -38,33 +37,51 @@ class NoLiteralSecretsTest {
     static Stream<Arguments> clusters() {
         return Stream.of(
                 Arguments.of("defaults", GaleraCluster.defaults()),
-                Arguments.of("replicas-1", GaleraCluster.builder().name("solo").replicas(1).build()),
-                Arguments.of("arbitrator", GaleraCluster.builder().replicas(2)
-                        .arbitrator(Defaults.ARBITRATOR.withEnabled(true)).build()),
+                Arguments.of(
+                        "replicas-1",
+                        GaleraCluster.builder().name("solo").replicas(1).build()),
+                Arguments.of(
+                        "arbitrator",
+                        GaleraCluster.builder()
+                                .replicas(2)
+                                .arbitrator(Defaults.ARBITRATOR.withEnabled(true))
+                                .build()),
                 Arguments.of("ceph-rbd-3-zones", Examples.cephRbd3Zones()),
-                Arguments.of("ceph-rbd-3-zones+arbitrator", Examples.cephRbd3Zones().toBuilder().replicas(4)
-                        .arbitrator(Defaults.ARBITRATOR.withEnabled(true)).build()));
+                Arguments.of(
+                        "ceph-rbd-3-zones+arbitrator",
+                        Examples.cephRbd3Zones().toBuilder()
+                                .replicas(4)
+                                .arbitrator(Defaults.ARBITRATOR.withEnabled(true))
+                                .build()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("clusters")
     void noDocumentHoldsASecretValue(String name, GaleraCluster cluster) {
-        List<Manifest> manifests = TestSchemas.validatingGenerator().render(cluster).manifests();
+        List<Manifest> manifests =
+                TestSchemas.validatingGenerator().render(cluster).manifests();
 
         assertThat(manifests).extracting(Manifest::kind).doesNotContain("Secret");
         for (Manifest manifest : manifests) {
-            assertThat(INLINE_CREDENTIAL.matcher(manifest.yaml()).find()).as(manifest.id() + " holds a credential:\n"
-                    + manifest.yaml()).isFalse();
+            assertThat(INLINE_CREDENTIAL.matcher(manifest.yaml()).find())
+                    .as(manifest.id() + " holds a credential:\n" + manifest.yaml())
+                    .isFalse();
             HasMetadata resource = manifest.resource();
             if (resource instanceof ConfigMap configMap) {
-                configMap.getData().forEach((file, content) -> assertThat(INLINE_CREDENTIAL.matcher(content).find())
-                        .as(manifest.id() + " " + file).isFalse());
+                configMap
+                        .getData()
+                        .forEach((file, content) -> assertThat(
+                                        INLINE_CREDENTIAL.matcher(content).find())
+                                .as(manifest.id() + " " + file)
+                                .isFalse());
             }
             for (Container container : containers(resource)) {
                 for (EnvVar variable : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
                     String where = manifest.id() + " " + container.getName() + " " + variable.getName();
-                    assertThat(variable.getValueFrom() == null || variable.getValueFrom().getSecretKeyRef() == null)
-                            .as(where + " reads a Secret into the environment").isTrue();
+                    assertThat(variable.getValueFrom() == null
+                                    || variable.getValueFrom().getSecretKeyRef() == null)
+                            .as(where + " reads a Secret into the environment")
+                            .isTrue();
                     if (CREDENTIAL_NAME.matcher(variable.getName()).matches()) {
                         assertThat(variable.getValue()).as(where).startsWith("/etc/galera-credentials/");
                     }
@@ -74,12 +91,17 @@ class NoLiteralSecretsTest {
     }
 
     private static List<Container> containers(HasMetadata resource) {
-        PodSpec pod = resource instanceof StatefulSet statefulSet ? statefulSet.getSpec().getTemplate().getSpec()
-                : resource instanceof Deployment deployment ? deployment.getSpec().getTemplate().getSpec() : null;
+        PodSpec pod = resource instanceof StatefulSet statefulSet
+                ? statefulSet.getSpec().getTemplate().getSpec()
+                : resource instanceof Deployment deployment
+                        ? deployment.getSpec().getTemplate().getSpec()
+                        : null;
         if (pod == null) {
             return List.of();
         }
-        return Stream.concat(pod.getContainers().stream(),
-                pod.getInitContainers() == null ? Stream.empty() : pod.getInitContainers().stream()).toList();
+        return Stream.concat(
+                        pod.getContainers().stream(),
+                        pod.getInitContainers() == null ? Stream.empty() : pod.getInitContainers().stream())
+                .toList();
     }
 }

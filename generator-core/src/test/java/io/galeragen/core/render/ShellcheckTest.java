@@ -1,17 +1,16 @@
 package io.galeragen.core.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.galeragen.core.Examples;
 import io.galeragen.core.ExternalTool;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** shellcheck, at its default severity, finds nothing in any shell file galera-gen ships (templates/files). */
 class ShellcheckTest {
@@ -20,13 +19,17 @@ class ShellcheckTest {
     void everyShippedShellFilePassesShellcheck() throws IOException {
         ExternalTool.require("shellcheck", "shellcheck");
         // The sources of the templates module (on the classpath they may sit inside its jar).
-        Path files = Examples.examplesDir().resolveSibling("templates/src/main/resources" + TemplateEngine.CLASSPATH_ROOT
-                + "/files");
+        Path files = Examples.examplesDir()
+                .resolveSibling("templates/src/main/resources" + TemplateEngine.CLASSPATH_ROOT + "/files");
         List<String> scripts;
         try (Stream<Path> listing = Files.list(files)) {
-            scripts = listing.filter(ShellcheckTest::isShellScript).map(Path::toString).sorted().toList();
+            scripts = listing.filter(ShellcheckTest::isShellScript)
+                    .map(Path::toString)
+                    .sorted()
+                    .toList();
         }
-        assertThat(scripts).extracting(script -> Path.of(script).getFileName().toString())
+        assertThat(scripts)
+                .extracting(script -> Path.of(script).getFileName().toString())
                 .contains("init.sh", "start.sh", "probe.sh", "init-users.sh", "galera-recover");
 
         List<String> command = new ArrayList<>(List.of("shellcheck", "--shell=bash"));

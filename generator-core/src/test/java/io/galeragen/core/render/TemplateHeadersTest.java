@@ -1,12 +1,11 @@
 package io.galeragen.core.render;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every resource template says, in its first comment, the kind it renders, when it renders and what view it reads,
@@ -25,7 +24,9 @@ class TemplateHeadersTest {
             }
             String header = text.substring(0, text.indexOf("-->") + 3);
 
-            assertThat(header).as(template.name()).startsWith("<#-- " + template.kind() + " ")
+            assertThat(header)
+                    .as(template.name())
+                    .startsWith("<#-- " + template.kind() + " ")
                     .contains(": renders ", " View: ", "(When: TemplateCatalog.)");
         }
     }

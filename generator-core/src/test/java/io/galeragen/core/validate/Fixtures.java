@@ -12,14 +12,23 @@ import java.util.List;
 final class Fixtures {
 
     /** One fixture per kind galera-gen renders, each valid for Kubernetes 1.28 to 1.33. */
-    static final List<String> VALID = List.of("statefulset", "service", "configmap", "poddisruptionbudget",
-            "networkpolicy", "storageclass", "namespace", "secret", "serviceaccount", "priorityclass",
-            "servicemonitor", "prometheusrule");
+    static final List<String> VALID = List.of(
+            "statefulset",
+            "service",
+            "configmap",
+            "poddisruptionbudget",
+            "networkpolicy",
+            "storageclass",
+            "namespace",
+            "secret",
+            "serviceaccount",
+            "priorityclass",
+            "servicemonitor",
+            "prometheusrule");
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A fresh (mutable) copy of {@code validate/valid/<name>.yaml}. */
     static ObjectNode valid(String name) {

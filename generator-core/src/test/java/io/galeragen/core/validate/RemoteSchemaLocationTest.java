@@ -1,12 +1,12 @@
 package io.galeragen.core.validate;
 
-import io.galeragen.core.TestSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.galeragen.core.TestSchemas;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
@@ -59,18 +59,24 @@ class RemoteSchemaLocationTest {
     void fetchesOnceThenReadsTheCache() {
         SchemaLocation location = SchemaLocation.parse(baseUrl() + LAYOUT, cache);
 
-        assertThat(new SchemaValidator(List.of(location)).validate(Fixtures.valid("statefulset"), "1.30")).isEmpty();
+        assertThat(new SchemaValidator(List.of(location)).validate(Fixtures.valid("statefulset"), "1.30"))
+                .isEmpty();
         assertThat(requests).containsExactly("/v1.30.0-standalone-strict/statefulset-apps-v1.json");
         URI url = URI.create(baseUrl() + "/v1.30.0-standalone-strict/statefulset-apps-v1.json");
-        assertThat(cache.resolve(HttpSchemaFetcher.cacheFileName(url))).exists()
-                .hasSameTextualContentAs(TestSchemas.root().resolve("v1.30.0-standalone-strict/statefulset-apps-v1.json"));
+        assertThat(cache.resolve(HttpSchemaFetcher.cacheFileName(url)))
+                .exists()
+                .hasSameTextualContentAs(
+                        TestSchemas.root().resolve("v1.30.0-standalone-strict/statefulset-apps-v1.json"));
         assertThat(HttpSchemaFetcher.cacheFileName(url)).matches("statefulset-apps-v1-[0-9a-f]{64}\\.json");
 
         // A new validator (a new build) reads the cache: the server is not asked again.
         ObjectNode invalid = Fixtures.valid("statefulset");
         ((ObjectNode) invalid.get("spec")).put("replicas", "three");
-        assertThat(new SchemaValidator(List.of(location)).validate(invalid, "1.30")).containsExactly(
-                new Problem(Input.RENDERED, "StatefulSet/galera (k8s v1.30.0): spec.replicas", "string found, [integer, null] expected"));
+        assertThat(new SchemaValidator(List.of(location)).validate(invalid, "1.30"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "StatefulSet/galera (k8s v1.30.0): spec.replicas",
+                        "string found, [integer, null] expected"));
         assertThat(requests).hasSize(1);
     }
 
@@ -88,10 +94,12 @@ class RemoteSchemaLocationTest {
     @Test
     void notFoundFallsThroughToTheNextLocation() {
         SchemaLocation remote = SchemaLocation.parse(baseUrl() + LAYOUT, cache);
-        SchemaLocation derived = SchemaLocation.parse(TestSchemas.root().resolve("derived").toString());
+        SchemaLocation derived =
+                SchemaLocation.parse(TestSchemas.root().resolve("derived").toString());
 
         // The server serves the root folder, which has no 1.33: the derived folder answers.
-        assertThat(new SchemaValidator(List.of(remote, derived)).validate(Fixtures.valid("service"), "1.33")).isEmpty();
+        assertThat(new SchemaValidator(List.of(remote, derived)).validate(Fixtures.valid("service"), "1.33"))
+                .isEmpty();
         assertThat(requests).containsExactly("/v1.33.0-standalone-strict/service-v1.json");
         assertThat(cache).isEmptyDirectory();
     }
@@ -100,10 +108,13 @@ class RemoteSchemaLocationTest {
     void missingEverywhereNamesTheUrlTried() {
         SchemaValidator validator = new SchemaValidator(List.of(SchemaLocation.parse(baseUrl() + LAYOUT, cache)));
 
-        assertThat(validator.validate(Fixtures.valid("service"), "1.27")).containsExactly(new Problem(Input.RENDERED,
-                "Service/galera-headless (k8s v1.27.0)", "no schema for v1 Service in any schema location; tried "
-                        + baseUrl() + "/v1.27.0-standalone-strict/service-v1.json"
-                        + "; add a schema location that has it"));
+        assertThat(validator.validate(Fixtures.valid("service"), "1.27"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "Service/galera-headless (k8s v1.27.0)",
+                        "no schema for v1 Service in any schema location; tried "
+                                + baseUrl() + "/v1.27.0-standalone-strict/service-v1.json"
+                                + "; add a schema location that has it"));
     }
 
     @Test
@@ -112,9 +123,13 @@ class RemoteSchemaLocationTest {
         SchemaValidator validator = new SchemaValidator(List.of(SchemaLocation.parse(baseUrl() + LAYOUT, cache)));
 
         assertThatThrownBy(() -> validator.validate(Fixtures.valid("namespace"), "1.30"))
-                .isInstanceOfSatisfying(GaleraGenException.class, failure -> assertThat(failure.problems())
-                        .containsExactly(new Problem(Input.SCHEMA, baseUrl() + "/v1.30.0-standalone-strict/namespace-v1.json",
-                                "cannot fetch the schema: HTTP 500")));
+                .isInstanceOfSatisfying(
+                        GaleraGenException.class,
+                        failure -> assertThat(failure.problems())
+                                .containsExactly(new Problem(
+                                        Input.SCHEMA,
+                                        baseUrl() + "/v1.30.0-standalone-strict/namespace-v1.json",
+                                        "cannot fetch the schema: HTTP 500")));
         assertThat(cache).isEmptyDirectory();
 
         forcedStatus = 0; // the failure was not remembered: the next try fetches again
@@ -140,8 +155,7 @@ class RemoteSchemaLocationTest {
         String path = exchange.getRequestURI().getPath();
         requests.add(path);
         Path file = root.resolve(path.substring(1)).normalize();
-        int status = forcedStatus != 0 ? forcedStatus
-                : file.startsWith(root) && Files.isRegularFile(file) ? 200 : 404;
+        int status = forcedStatus != 0 ? forcedStatus : file.startsWith(root) && Files.isRegularFile(file) ? 200 : 404;
         byte[] body = status == 200 ? Files.readAllBytes(file) : ("HTTP " + status).getBytes();
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {

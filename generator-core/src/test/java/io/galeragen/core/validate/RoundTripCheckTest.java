@@ -11,7 +11,8 @@ class RoundTripCheckTest {
 
     @Test
     void sameValuesInAnotherFormAreNoChange() {
-        JsonNode before = Fixtures.yaml("spec: {replicas: 3, cpu: 1, memory: 1Gi, empty: {}, gone: null, list: [1, a]}");
+        JsonNode before =
+                Fixtures.yaml("spec: {replicas: 3, cpu: 1, memory: 1Gi, empty: {}, gone: null, list: [1, a]}");
         JsonNode after = Fixtures.yaml("spec: {replicas: 3.0, cpu: '1', memory: 1Gi, list: [1, a]}");
 
         assertThat(changes(before, after)).isEmpty();
@@ -22,8 +23,11 @@ class RoundTripCheckTest {
         JsonNode before = Fixtures.yaml("spec: {replicas: '3', ports: [{port: 80, name: http}], tty: 'true'}");
         JsonNode after = Fixtures.yaml("spec: {replicas: 3, ports: [{port: 80}], tty: true}");
 
-        assertThat(changes(before, after)).extracting(change -> change.path().toString(),
-                        change -> change.before().toString(), change -> String.valueOf(change.after()))
+        assertThat(changes(before, after))
+                .extracting(
+                        change -> change.path().toString(),
+                        change -> change.before().toString(),
+                        change -> String.valueOf(change.after()))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("spec.replicas", "\"3\"", "3"),
                         org.assertj.core.groups.Tuple.tuple("spec.ports[0].name", "\"http\"", "null"),

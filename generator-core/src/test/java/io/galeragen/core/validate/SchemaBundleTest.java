@@ -2,11 +2,11 @@ package io.galeragen.core.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.galeragen.core.Regenerate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.galeragen.core.Regenerate;
 import io.galeragen.core.TestSchemas;
 import io.galeragen.core.error.Problem;
 import io.galeragen.core.yaml.Yaml;
@@ -44,17 +44,21 @@ class SchemaBundleTest {
         }
 
         assertThat(Files.readString(SchemaBundleTool.RESOURCE, StandardCharsets.UTF_8))
-                .as("%s differs from what SchemaBundleTool makes of %s; regenerate it with " + Regenerate.COMMAND,
-                        SchemaBundleTool.RESOURCE, TestSchemas.root())
+                .as(
+                        "%s differs from what SchemaBundleTool makes of %s; regenerate it with " + Regenerate.COMMAND,
+                        SchemaBundleTool.RESOURCE,
+                        TestSchemas.root())
                 .isEqualTo(made);
     }
 
     @Test
     void everySharedVersionAndEveryKindGaleraGenReadsIsBundled() {
         List<String> shared = SchemaBundleTool.versionFolders(TestSchemas.root()).keySet().stream()
-                .map(KubernetesVersion::shortName).toList();
+                .map(KubernetesVersion::shortName)
+                .toList();
 
-        assertThat(ValidationTargets.bundledVersions()).containsExactlyElementsOf(shared)
+        assertThat(ValidationTargets.bundledVersions())
+                .containsExactlyElementsOf(shared)
                 .contains("1.28", "1.33", "1.34", "1.35", "1.36");
     }
 
@@ -62,13 +66,23 @@ class SchemaBundleTest {
     void eachBundledVersionHasASchemaForEachKindGaleraGenReads() {
         for (KubernetesVersion version : BundledSchemas.versions()) {
             for (String file : SchemaBundleTool.kindFiles()) {
-                assertThat(BundledSchemas.schema(version, file)).as("%s %s", version, file).isPresent();
+                assertThat(BundledSchemas.schema(version, file))
+                        .as("%s %s", version, file)
+                        .isPresent();
             }
         }
-        assertThat(SchemaBundleTool.kindFiles()).contains("statefulset-apps-v1", "service-v1", "configmap-v1",
-                "namespace-v1", "poddisruptionbudget-policy-v1", "networkpolicy-networking-v1",
-                "storageclass-storage-v1", "deployment-apps-v1", "servicemonitor-monitoring-v1",
-                "prometheusrule-monitoring-v1");
+        assertThat(SchemaBundleTool.kindFiles())
+                .contains(
+                        "statefulset-apps-v1",
+                        "service-v1",
+                        "configmap-v1",
+                        "namespace-v1",
+                        "poddisruptionbudget-policy-v1",
+                        "networkpolicy-networking-v1",
+                        "storageclass-storage-v1",
+                        "deployment-apps-v1",
+                        "servicemonitor-monitoring-v1",
+                        "prometheusrule-monitoring-v1");
     }
 
     @Test
@@ -78,21 +92,23 @@ class SchemaBundleTest {
             text = in.readAllBytes();
         }
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
-        try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, new Deflater(Deflater.DEFAULT_COMPRESSION, true))) {
+        try (DeflaterOutputStream out =
+                new DeflaterOutputStream(deflated, new Deflater(Deflater.DEFAULT_COMPRESSION, true))) {
             out.write(text);
         }
 
         assertThat(deflated.size()).isLessThan(MAX_BYTES_IN_JAR);
-        System.out.printf("kubernetes-schemas.json: %,d bytes, %,d deflated (as in the jar)%n", text.length,
-                deflated.size());
+        System.out.printf(
+                "kubernetes-schemas.json: %,d bytes, %,d deflated (as in the jar)%n", text.length, deflated.size());
     }
 
     @Test
     void theDefaultVersionsAreTheThreeNewestBundled() {
         List<String> bundled = ValidationTargets.bundledVersions();
 
-        assertThat(ValidationTargets.defaultVersions()).containsExactlyElementsOf(bundled.subList(bundled.size() - 3,
-                bundled.size())).containsExactly("1.34", "1.35", "1.36");
+        assertThat(ValidationTargets.defaultVersions())
+                .containsExactlyElementsOf(bundled.subList(bundled.size() - 3, bundled.size()))
+                .containsExactly("1.34", "1.35", "1.36");
     }
 
     @Test
@@ -107,7 +123,8 @@ class SchemaBundleTest {
             for (JsonNode variant : variants(document)) {
                 for (KubernetesVersion version : BundledSchemas.versions()) {
                     List<Problem> expected = full.validate(variant, version);
-                    assertThat(bundled.validate(variant, version)).as("%s for %s", variant, version)
+                    assertThat(bundled.validate(variant, version))
+                            .as("%s for %s", variant, version)
                             .isEqualTo(expected);
                     cases++;
                     invalid += expected.isEmpty() ? 0 : 1;
@@ -115,7 +132,8 @@ class SchemaBundleTest {
             }
         }
         assertThat(invalid).isGreaterThan(cases / 2);
-        System.out.printf("bundle vs full schemas: %,d documents x versions, %,d of them invalid, same verdicts%n",
+        System.out.printf(
+                "bundle vs full schemas: %,d documents x versions, %,d of them invalid, same verdicts%n",
                 cases, invalid);
     }
 
@@ -150,12 +168,12 @@ class SchemaBundleTest {
             if (document.at(parent).isObject()) {
                 variants.add(edit(document, copy -> ((ObjectNode) copy.at(parent)).remove(unescape(name))));
                 if (value.isValueNode()) {
-                    variants.add(edit(document, copy -> ((ObjectNode) copy.at(parent))
-                            .set(unescape(name), otherType(value))));
+                    variants.add(edit(
+                            document, copy -> ((ObjectNode) copy.at(parent)).set(unescape(name), otherType(value))));
                 }
             } else if (value.isValueNode()) {
-                variants.add(edit(document, copy -> ((ArrayNode) copy.at(parent))
-                        .set(Integer.parseInt(name), otherType(value))));
+                variants.add(edit(
+                        document, copy -> ((ArrayNode) copy.at(parent)).set(Integer.parseInt(name), otherType(value))));
             }
         }
         for (int length : new int[] {64, 254}) {

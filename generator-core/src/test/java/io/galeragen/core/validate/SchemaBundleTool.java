@@ -57,8 +57,7 @@ final class SchemaBundleTool {
     private final Map<String, Integer> occurrences = new HashMap<>();
     private final SortedMap<String, String> definitions = new TreeMap<>();
 
-    private SchemaBundleTool() {
-    }
+    private SchemaBundleTool() {}
 
     /** The bundle's text for the schemas under {@code schemaRoot}. */
     static String bundle(Path schemaRoot) {
@@ -84,9 +83,9 @@ final class SchemaBundleTool {
 
     /** Each minor's folder: {@code vX.Y.0-standalone-strict} at the top, else under {@code derived/}. */
     static SortedMap<KubernetesVersion, Path> versionFolders(Path schemaRoot) {
-        SortedMap<KubernetesVersion, Path> folders = new TreeMap<>(Comparator
-                .comparingInt((KubernetesVersion version) -> part(version, 0))
-                .thenComparingInt(version -> part(version, 1)));
+        SortedMap<KubernetesVersion, Path> folders =
+                new TreeMap<>(Comparator.comparingInt((KubernetesVersion version) -> part(version, 0))
+                        .thenComparingInt(version -> part(version, 1)));
         for (Path parent : List.of(schemaRoot.resolve("derived"), schemaRoot)) {
             try (Stream<Path> children = Files.list(parent)) {
                 children.filter(Files::isDirectory).forEach(folder -> {
@@ -113,9 +112,12 @@ final class SchemaBundleTool {
     static List<String> kindFiles() {
         SchemaPathTemplate template = new SchemaPathTemplate("{{ .ResourceKind }}{{ .KindSuffix }}", "kinds");
         return ResourceKinds.defaults().supported().stream()
-                .map(key -> template.render(KubernetesVersion.parse("1.0"), key.substring(0, key.indexOf(' ')),
+                .map(key -> template.render(
+                        KubernetesVersion.parse("1.0"),
+                        key.substring(0, key.indexOf(' ')),
                         key.substring(key.indexOf(' ') + 1)))
-                .sorted().toList();
+                .sorted()
+                .toList();
     }
 
     private static JsonNode read(Path file) {
@@ -140,8 +142,9 @@ final class SchemaBundleTool {
                 continue;
             } else if (SCHEMA_MAPS.contains(key)) {
                 ObjectNode map = NODES.objectNode();
-                value.fields().forEachRemaining(entry -> map.set(entry.getKey(),
-                        stripped(entry.getValue(), where + "." + entry.getKey())));
+                value.fields()
+                        .forEachRemaining(entry ->
+                                map.set(entry.getKey(), stripped(entry.getValue(), where + "." + entry.getKey())));
                 result.set(key, map);
             } else if (SCHEMA_LISTS.contains(key) || (SCHEMA_VALUES.contains(key) && value.isArray())) {
                 ArrayNode list = NODES.arrayNode();
@@ -203,21 +206,31 @@ final class SchemaBundleTool {
     /** One definition per line, so that a regenerated bundle's diff shows which schemas changed. */
     private String text(List<String> versions, Map<String, Map<String, String>> roots) {
         StringBuilder text = new StringBuilder("{\"format\":1,\n");
-        text.append("\"about\":").append(NODES.textNode("Kubernetes JSON schemas (kubeconform's standalone-strict) of"
-                + " the kinds galera-gen reads, made by SchemaBundleTool from ../shared/k8s-schemas: descriptions"
-                + " dropped, recurring schemas stored once by content hash. Never edit by hand.")).append(",\n");
-        text.append("\"versions\":").append(JSON.<JsonNode>valueToTree(versions).toString()).append(",\n");
+        text.append("\"about\":")
+                .append(NODES.textNode("Kubernetes JSON schemas (kubeconform's standalone-strict) of"
+                        + " the kinds galera-gen reads, made by SchemaBundleTool from ../shared/k8s-schemas: descriptions"
+                        + " dropped, recurring schemas stored once by content hash. Never edit by hand."))
+                .append(",\n");
+        text.append("\"versions\":")
+                .append(JSON.<JsonNode>valueToTree(versions).toString())
+                .append(",\n");
         text.append("\"kinds\":{");
         String separator = "\n";
         for (Map.Entry<String, Map<String, String>> version : roots.entrySet()) {
-            text.append(separator).append(NODES.textNode(version.getKey())).append(':')
+            text.append(separator)
+                    .append(NODES.textNode(version.getKey()))
+                    .append(':')
                     .append(JSON.<JsonNode>valueToTree(version.getValue()).toString());
             separator = ",\n";
         }
         text.append("},\n\"definitions\":{");
         separator = "\n";
         for (Map.Entry<String, String> definition : definitions.entrySet()) {
-            text.append(separator).append('"').append(definition.getKey()).append("\":").append(definition.getValue());
+            text.append(separator)
+                    .append('"')
+                    .append(definition.getKey())
+                    .append("\":")
+                    .append(definition.getValue());
             separator = ",\n";
         }
         return text.append("}}\n").toString();
@@ -225,8 +238,8 @@ final class SchemaBundleTool {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

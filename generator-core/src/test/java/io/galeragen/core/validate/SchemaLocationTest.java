@@ -15,16 +15,17 @@ class SchemaLocationTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
-            "apps/v1, StatefulSet, statefulset-apps-v1.json",
-            "apps/v1, Deployment, deployment-apps-v1.json",
-            "v1, Service, service-v1.json",
-            "v1, ConfigMap, configmap-v1.json",
-            "policy/v1, PodDisruptionBudget, poddisruptionbudget-policy-v1.json",
-            "networking.k8s.io/v1, NetworkPolicy, networkpolicy-networking-v1.json",
-            "storage.k8s.io/v1, StorageClass, storageclass-storage-v1.json",
-            "scheduling.k8s.io/v1, PriorityClass, priorityclass-scheduling-v1.json",
-            "monitoring.coreos.com/v1, ServiceMonitor, servicemonitor-monitoring-v1.json",
-            "autoscaling/v2, HorizontalPodAutoscaler, horizontalpodautoscaler-autoscaling-v2.json"})
+        "apps/v1, StatefulSet, statefulset-apps-v1.json",
+        "apps/v1, Deployment, deployment-apps-v1.json",
+        "v1, Service, service-v1.json",
+        "v1, ConfigMap, configmap-v1.json",
+        "policy/v1, PodDisruptionBudget, poddisruptionbudget-policy-v1.json",
+        "networking.k8s.io/v1, NetworkPolicy, networkpolicy-networking-v1.json",
+        "storage.k8s.io/v1, StorageClass, storageclass-storage-v1.json",
+        "scheduling.k8s.io/v1, PriorityClass, priorityclass-scheduling-v1.json",
+        "monitoring.coreos.com/v1, ServiceMonitor, servicemonitor-monitoring-v1.json",
+        "autoscaling/v2, HorizontalPodAutoscaler, horizontalpodautoscaler-autoscaling-v2.json"
+    })
     void folderUsesKubeconformsLayout(String apiVersion, String kind, String file) {
         SchemaLocation folder = SchemaLocation.parse("/schemas/");
 
@@ -35,16 +36,17 @@ class SchemaLocationTest {
     void defaultIsTheYannhRepository() {
         SchemaLocation location = SchemaLocation.parse("default");
 
-        assertThat(location.address(V1_30, "apps/v1", "StatefulSet")).isEqualTo(
-                "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.30.0-standalone-strict/"
-                        + "statefulset-apps-v1.json");
+        assertThat(location.address(V1_30, "apps/v1", "StatefulSet"))
+                .isEqualTo(
+                        "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.30.0-standalone-strict/"
+                                + "statefulset-apps-v1.json");
         assertThat(location).hasToString("default");
     }
 
     @Test
     void templateCanUseEveryKubeconformVariable() {
-        SchemaLocation location = SchemaLocation.parse(
-                "/crds/{{.Group}}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}{{ .KindSuffix }}"
+        SchemaLocation location =
+                SchemaLocation.parse("/crds/{{.Group}}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}{{ .KindSuffix }}"
                         + "-{{ .NormalizedKubernetesVersion }}{{ .StrictSuffix }}.json");
 
         assertThat(location.address(KubernetesVersion.parse("1.33"), "monitoring.coreos.com/v1", "ServiceMonitor"))
@@ -96,7 +98,8 @@ class SchemaLocationTest {
 
     @Test
     void equalLocationsAreEqual() {
-        assertThat(SchemaLocation.parse("/schemas")).isEqualTo(SchemaLocation.parse("/schemas/"))
+        assertThat(SchemaLocation.parse("/schemas"))
+                .isEqualTo(SchemaLocation.parse("/schemas/"))
                 .hasSameHashCodeAs(SchemaLocation.parse("/schemas/"))
                 .isNotEqualTo(SchemaLocation.parse("/schemas", Path.of("/cache")));
     }

@@ -1,10 +1,10 @@
 package io.galeragen.core.validate;
 
-import io.galeragen.core.TestSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.galeragen.core.TestSchemas;
 import io.galeragen.core.error.GaleraGenException;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
@@ -36,23 +36,28 @@ class SchemaLookupTest {
         Path root = TestSchemas.root();
         SchemaValidator validator = new SchemaValidator(TestSchemas.schemaLocations());
 
-        assertThat(validator.validate(REPLICA_SET, "1.30")).containsExactly(new Problem(Input.RENDERED,
-                "ReplicaSet/galera (k8s v1.30.0)",
-                "no schema for apps/v1 ReplicaSet in any schema location; tried "
-                        + root.resolve("v1.30.0-standalone-strict/replicaset-apps-v1.json") + ", "
-                        + root.resolve("derived/v1.30.0-standalone-strict/replicaset-apps-v1.json")
-                        + "; add a schema location that has it"));
+        assertThat(validator.validate(REPLICA_SET, "1.30"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "ReplicaSet/galera (k8s v1.30.0)",
+                        "no schema for apps/v1 ReplicaSet in any schema location; tried "
+                                + root.resolve("v1.30.0-standalone-strict/replicaset-apps-v1.json") + ", "
+                                + root.resolve("derived/v1.30.0-standalone-strict/replicaset-apps-v1.json")
+                                + "; add a schema location that has it"));
     }
 
     @Test
     void missingVersionIsAMissingSchema() {
         SchemaValidator validator = new SchemaValidator(TestSchemas.schemaLocations());
 
-        assertThat(validator.validate(Fixtures.valid("service"), "1.27")).singleElement().satisfies(problem -> {
-            assertThat(problem.where()).isEqualTo("Service/galera-headless (k8s v1.27.0)");
-            assertThat(problem.message()).startsWith("no schema for v1 Service in any schema location; tried ")
-                    .contains("v1.27.0-standalone-strict/service-v1.json");
-        });
+        assertThat(validator.validate(Fixtures.valid("service"), "1.27"))
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.where()).isEqualTo("Service/galera-headless (k8s v1.27.0)");
+                    assertThat(problem.message())
+                            .startsWith("no schema for v1 Service in any schema location; tried ")
+                            .contains("v1.27.0-standalone-strict/service-v1.json");
+                });
     }
 
     @Test
@@ -69,12 +74,16 @@ class SchemaLookupTest {
         write(temp.resolve("v1.30.0-standalone-strict/configmap-v1.json"), """
                 {"type": "object", "required": ["immutable"]}
                 """);
-        List<SchemaLocation> locations = List.of(SchemaLocation.parse(temp.toString()),
+        List<SchemaLocation> locations = List.of(
+                SchemaLocation.parse(temp.toString()),
                 SchemaLocation.parse(TestSchemas.root().toString()));
         SchemaValidator validator = new SchemaValidator(locations);
 
-        assertThat(validator.validate(Fixtures.valid("configmap"), "1.30")).containsExactly(new Problem(Input.RENDERED,
-                "ConfigMap/galera-config (k8s v1.30.0): (root)", "required property 'immutable' not found"));
+        assertThat(validator.validate(Fixtures.valid("configmap"), "1.30"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "ConfigMap/galera-config (k8s v1.30.0): (root)",
+                        "required property 'immutable' not found"));
         // Not in the first folder for 1.31: the shared schema is used.
         assertThat(validator.validate(Fixtures.valid("configmap"), "1.31")).isEmpty();
     }
@@ -91,8 +100,11 @@ class SchemaLookupTest {
 
         assertThat(validator.validate(Fixtures.valid("namespace"), "v1.30.0")).isEmpty();
         assertThat(new SchemaValidator(List.of(SchemaLocation.parse(temp.toString())))
-                .validate(Fixtures.valid("namespace"), "1.30")).singleElement()
-                .extracting(Problem::message).asString().startsWith("no schema for v1 Namespace");
+                        .validate(Fixtures.valid("namespace"), "1.30"))
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
+                .startsWith("no schema for v1 Namespace");
     }
 
     @Test
@@ -102,11 +114,14 @@ class SchemaLookupTest {
         SchemaValidator validator = new SchemaValidator(List.of(SchemaLocation.parse(temp.toString())));
 
         assertThatThrownBy(() -> validator.validate(Fixtures.valid("namespace"), "1.30"))
-                .isInstanceOfSatisfying(GaleraGenException.class, failure -> assertThat(failure.problems())
-                        .singleElement().satisfies(problem -> {
-                            assertThat(problem.where()).isEqualTo(schema.toString());
-                            assertThat(problem.message()).startsWith("is not valid JSON: ");
-                        }));
+                .isInstanceOfSatisfying(
+                        GaleraGenException.class,
+                        failure -> assertThat(failure.problems())
+                                .singleElement()
+                                .satisfies(problem -> {
+                                    assertThat(problem.where()).isEqualTo(schema.toString());
+                                    assertThat(problem.message()).startsWith("is not valid JSON: ");
+                                }));
     }
 
     @Test

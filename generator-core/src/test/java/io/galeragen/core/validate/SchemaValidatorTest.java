@@ -1,11 +1,11 @@
 package io.galeragen.core.validate;
 
-import io.galeragen.core.TestSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.galeragen.core.TestSchemas;
 import io.galeragen.core.error.Input;
 import io.galeragen.core.error.Problem;
 import java.util.List;
@@ -39,9 +39,12 @@ class SchemaValidatorTest {
         statefulSet.put("replicaz", 3);
 
         String normalized = KubernetesVersion.parse(version).normalized();
-        assertThat(VALIDATOR.validate(statefulSet, version)).containsExactly(new Problem(Input.RENDERED,
-                "StatefulSet/galera (k8s " + normalized + "): replicaz",
-                "property 'replicaz' is not defined in the schema and the schema does not allow additional properties"));
+        assertThat(VALIDATOR.validate(statefulSet, version))
+                .containsExactly(
+                        new Problem(
+                                Input.RENDERED,
+                                "StatefulSet/galera (k8s " + normalized + "): replicaz",
+                                "property 'replicaz' is not defined in the schema and the schema does not allow additional properties"));
     }
 
     @Test
@@ -49,10 +52,12 @@ class SchemaValidatorTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         container(statefulSet).put("imagePullPolicyy", "Always");
 
-        assertThat(VALIDATOR.validate(statefulSet, "1.30")).containsExactly(new Problem(Input.RENDERED,
-                "StatefulSet/galera (k8s v1.30.0): spec.template.spec.containers[0].imagePullPolicyy",
-                "property 'imagePullPolicyy' is not defined in the schema and the schema does not allow additional"
-                        + " properties"));
+        assertThat(VALIDATOR.validate(statefulSet, "1.30"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "StatefulSet/galera (k8s v1.30.0): spec.template.spec.containers[0].imagePullPolicyy",
+                        "property 'imagePullPolicyy' is not defined in the schema and the schema does not allow additional"
+                                + " properties"));
     }
 
     @Test
@@ -60,8 +65,11 @@ class SchemaValidatorTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) statefulSet.get("spec")).put("replicas", "three");
 
-        assertThat(VALIDATOR.validate(statefulSet, "1.31")).containsExactly(new Problem(Input.RENDERED,
-                "StatefulSet/galera (k8s v1.31.0): spec.replicas", "string found, [integer, null] expected"));
+        assertThat(VALIDATOR.validate(statefulSet, "1.31"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "StatefulSet/galera (k8s v1.31.0): spec.replicas",
+                        "string found, [integer, null] expected"));
     }
 
     @Test
@@ -69,9 +77,11 @@ class SchemaValidatorTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) container(statefulSet).withArray("ports").get(0)).put("containerPort", "x");
 
-        assertThat(VALIDATOR.validate(statefulSet, "1.33")).containsExactly(new Problem(Input.RENDERED,
-                "StatefulSet/galera (k8s v1.33.0): spec.template.spec.containers[0].ports[0].containerPort",
-                "string found, integer expected"));
+        assertThat(VALIDATOR.validate(statefulSet, "1.33"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "StatefulSet/galera (k8s v1.33.0): spec.template.spec.containers[0].ports[0].containerPort",
+                        "string found, integer expected"));
     }
 
     @Test
@@ -79,19 +89,25 @@ class SchemaValidatorTest {
         ObjectNode service = Fixtures.valid("service");
         ((ObjectNode) service.at("/spec/ports/0")).put("targetPort", true);
 
-        assertThat(VALIDATOR.validate(service, "1.29")).containsExactly(new Problem(Input.RENDERED,
-                "Service/galera-headless (k8s v1.29.0): spec.ports[0].targetPort",
-                "boolean found, [string, null] or [integer, null] expected"));
+        assertThat(VALIDATOR.validate(service, "1.29"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "Service/galera-headless (k8s v1.29.0): spec.ports[0].targetPort",
+                        "boolean found, [string, null] or [integer, null] expected"));
     }
 
     @Test
     void quantityOfTheWrongTypeIsOneProblem() {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
-        ((ObjectNode) statefulSet.at("/spec/template/spec/containers/0/resources/limits")).putArray("cpu").add(2);
+        ((ObjectNode) statefulSet.at("/spec/template/spec/containers/0/resources/limits"))
+                .putArray("cpu")
+                .add(2);
 
-        assertThat(VALIDATOR.validate(statefulSet, "1.33")).containsExactly(new Problem(Input.RENDERED,
-                "StatefulSet/galera (k8s v1.33.0): spec.template.spec.containers[0].resources.limits.cpu",
-                "array found, [string, null] or [number, null] expected"));
+        assertThat(VALIDATOR.validate(statefulSet, "1.33"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "StatefulSet/galera (k8s v1.33.0): spec.template.spec.containers[0].resources.limits.cpu",
+                        "array found, [string, null] or [number, null] expected"));
     }
 
     @Test
@@ -99,9 +115,11 @@ class SchemaValidatorTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         container(statefulSet).remove("name");
 
-        assertThat(VALIDATOR.validate(statefulSet, "1.28")).containsExactly(new Problem(Input.RENDERED,
-                "StatefulSet/galera (k8s v1.28.0): spec.template.spec.containers[0]",
-                "required property 'name' not found"));
+        assertThat(VALIDATOR.validate(statefulSet, "1.28"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "StatefulSet/galera (k8s v1.28.0): spec.template.spec.containers[0]",
+                        "required property 'name' not found"));
     }
 
     @Test
@@ -109,8 +127,11 @@ class SchemaValidatorTest {
         ObjectNode service = Fixtures.valid("service");
         ((ObjectNode) service.at("/spec/ports/2")).remove("port");
 
-        assertThat(VALIDATOR.validate(service, "v1.32.0")).containsExactly(new Problem(Input.RENDERED,
-                "Service/galera-headless (k8s v1.32.0): spec.ports[2]", "required property 'port' not found"));
+        assertThat(VALIDATOR.validate(service, "v1.32.0"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "Service/galera-headless (k8s v1.32.0): spec.ports[2]",
+                        "required property 'port' not found"));
     }
 
     @Test
@@ -120,10 +141,12 @@ class SchemaValidatorTest {
         ((ObjectNode) statefulSet.get("spec")).put("replicas", "three");
         container(statefulSet).remove("name");
 
-        assertThat(VALIDATOR.validate(statefulSet, "1.30")).extracting(Problem::where).containsExactlyInAnyOrder(
-                "StatefulSet/galera (k8s v1.30.0): replicaz",
-                "StatefulSet/galera (k8s v1.30.0): spec.replicas",
-                "StatefulSet/galera (k8s v1.30.0): spec.template.spec.containers[0]");
+        assertThat(VALIDATOR.validate(statefulSet, "1.30"))
+                .extracting(Problem::where)
+                .containsExactlyInAnyOrder(
+                        "StatefulSet/galera (k8s v1.30.0): replicaz",
+                        "StatefulSet/galera (k8s v1.30.0): spec.replicas",
+                        "StatefulSet/galera (k8s v1.30.0): spec.template.spec.containers[0]");
     }
 
     @Test
@@ -131,9 +154,11 @@ class SchemaValidatorTest {
         ObjectNode namespace = Fixtures.valid("namespace");
         ((ObjectNode) namespace.at("/metadata/labels")).put("app.kubernetes.io/part-of", 7);
 
-        assertThat(VALIDATOR.validate(namespace, "1.30")).containsExactly(new Problem(Input.RENDERED,
-                "Namespace/db (k8s v1.30.0): metadata.labels['app.kubernetes.io/part-of']",
-                "integer found, [string, null] expected"));
+        assertThat(VALIDATOR.validate(namespace, "1.30"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "Namespace/db (k8s v1.30.0): metadata.labels['app.kubernetes.io/part-of']",
+                        "integer found, [string, null] expected"));
     }
 
     @Test
@@ -144,17 +169,22 @@ class SchemaValidatorTest {
         assertThat(VALIDATOR.validate(rule, "1.30")).isEmpty();
 
         group.put("partial_response_strategy", "ignore");
-        assertThat(VALIDATOR.validate(rule, "1.30")).containsExactly(new Problem(Input.RENDERED,
-                "PrometheusRule/galera (k8s v1.30.0): spec.groups[0].partial_response_strategy",
-                "does not match the regex pattern ^(?i)(abort|warn)?$"));
+        assertThat(VALIDATOR.validate(rule, "1.30"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "PrometheusRule/galera (k8s v1.30.0): spec.groups[0].partial_response_strategy",
+                        "does not match the regex pattern ^(?i)(abort|warn)?$"));
     }
 
     @Test
     void documentWithoutKindIsAProblem() {
         JsonNode document = Fixtures.yaml("apiVersion: v1\nmetadata:\n  name: x\n");
 
-        assertThat(VALIDATOR.validate(document, "1.30")).containsExactly(new Problem(Input.RENDERED,
-                "(document without kind)/x (k8s v1.30.0)", "a manifest document needs a string apiVersion and kind"));
+        assertThat(VALIDATOR.validate(document, "1.30"))
+                .containsExactly(new Problem(
+                        Input.RENDERED,
+                        "(document without kind)/x (k8s v1.30.0)",
+                        "a manifest document needs a string apiVersion and kind"));
     }
 
     private static ObjectNode container(ObjectNode statefulSet) {
@@ -166,8 +196,11 @@ class SchemaValidatorTest {
     void sharedValidatorKeepsTheLocationsItWasGiven() {
         SchemaValidator full = new SchemaValidator(TestSchemas.schemaLocations());
         assertThat(full.ignoresMissingSchemas()).isFalse();
-        assertThat(full.locations()).extracting(SchemaLocation::toString)
-                .containsExactly(TestSchemas.root().toString(), TestSchemas.root().resolve("derived").toString());
+        assertThat(full.locations())
+                .extracting(SchemaLocation::toString)
+                .containsExactly(
+                        TestSchemas.root().toString(),
+                        TestSchemas.root().resolve("derived").toString());
         assertThat(VALIDATOR.locations()).extracting(SchemaLocation::toString).containsExactly("bundled");
     }
 }

@@ -56,7 +56,8 @@ class StrictResourceReaderTest {
 
         assertThat(resource).isExactlyInstanceOf(TYPES.get(fixture));
         assertThat(resource.getKind()).isEqualTo(document.get("kind").asText());
-        assertThat(resource.getMetadata().getName()).isEqualTo(document.at("/metadata/name").asText());
+        assertThat(resource.getMetadata().getName())
+                .isEqualTo(document.at("/metadata/name").asText());
     }
 
     @Test
@@ -64,11 +65,19 @@ class StrictResourceReaderTest {
         StatefulSet statefulSet = (StatefulSet) READER.read(Fixtures.valid("statefulset"));
 
         assertThat(statefulSet.getSpec().getReplicas()).isEqualTo(3);
-        var container = statefulSet.getSpec().getTemplate().getSpec().getContainers().get(0);
-        assertThat(container.getPorts()).extracting(ContainerPort::getContainerPort, ContainerPort::getProtocol)
+        var container =
+                statefulSet.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getPorts())
+                .extracting(ContainerPort::getContainerPort, ContainerPort::getProtocol)
                 .contains(org.assertj.core.groups.Tuple.tuple(4567, "UDP"));
         assertThat(container.getResources().getLimits()).containsEntry("cpu", new Quantity("2"));
-        assertThat(statefulSet.getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests())
+        assertThat(statefulSet
+                        .getSpec()
+                        .getVolumeClaimTemplates()
+                        .get(0)
+                        .getSpec()
+                        .getResources()
+                        .getRequests())
                 .containsEntry("storage", new Quantity("10Gi"));
     }
 
@@ -77,9 +86,12 @@ class StrictResourceReaderTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) statefulSet.at("/spec/template/spec/containers/0")).put("imagePullPolicyy", "Always");
 
-        assertProblems(() -> READER.read(statefulSet), new Problem(Input.RENDERED,
-                "StatefulSet/galera: spec.template.spec.containers[0].imagePullPolicyy",
-                "unknown field: Container has no such field (misspelt or misplaced?)"));
+        assertProblems(
+                () -> READER.read(statefulSet),
+                new Problem(
+                        Input.RENDERED,
+                        "StatefulSet/galera: spec.template.spec.containers[0].imagePullPolicyy",
+                        "unknown field: Container has no such field (misspelt or misplaced?)"));
     }
 
     @Test
@@ -88,16 +100,23 @@ class StrictResourceReaderTest {
         statefulSet.put("replicas", 3); // belongs under spec
         ((ObjectNode) statefulSet.get("metadata")).put("label", "x");
         ((ObjectNode) statefulSet.at("/spec/template/spec/containers/0/ports/2")).put("protocoll", "UDP");
-        ((ObjectNode) statefulSet.at("/spec/template/spec/containers/0/env/0/valueFrom/secretKeyRef")).put("optionl", true);
-        ((ObjectNode) statefulSet.at("/spec/volumeClaimTemplates/0/spec")).putObject("resource").put("storage", "1Gi");
+        ((ObjectNode) statefulSet.at("/spec/template/spec/containers/0/env/0/valueFrom/secretKeyRef"))
+                .put("optionl", true);
+        ((ObjectNode) statefulSet.at("/spec/volumeClaimTemplates/0/spec"))
+                .putObject("resource")
+                .put("storage", "1Gi");
 
-        assertThatThrownBy(() -> READER.read(statefulSet)).isInstanceOfSatisfying(GaleraGenException.class,
-                failure -> assertThat(failure.problems()).extracting(Problem::where).containsExactlyInAnyOrder(
-                        "StatefulSet/galera: replicas",
-                        "StatefulSet/galera: metadata.label",
-                        "StatefulSet/galera: spec.template.spec.containers[0].ports[2].protocoll",
-                        "StatefulSet/galera: spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.optionl",
-                        "StatefulSet/galera: spec.volumeClaimTemplates[0].spec.resource"));
+        assertThatThrownBy(() -> READER.read(statefulSet))
+                .isInstanceOfSatisfying(
+                        GaleraGenException.class,
+                        failure -> assertThat(failure.problems())
+                                .extracting(Problem::where)
+                                .containsExactlyInAnyOrder(
+                                        "StatefulSet/galera: replicas",
+                                        "StatefulSet/galera: metadata.label",
+                                        "StatefulSet/galera: spec.template.spec.containers[0].ports[2].protocoll",
+                                        "StatefulSet/galera: spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.optionl",
+                                        "StatefulSet/galera: spec.volumeClaimTemplates[0].spec.resource"));
     }
 
     @Test
@@ -105,8 +124,12 @@ class StrictResourceReaderTest {
         ObjectNode rule = Fixtures.valid("prometheusrule");
         ((ObjectNode) rule.at("/spec/groups/0/rules/0")).put("severity", "page");
 
-        assertProblems(() -> READER.read(rule), new Problem(Input.RENDERED, "PrometheusRule/galera: spec.groups[0].rules[0].severity",
-                "unknown field: Rule has no such field (misspelt or misplaced?)"));
+        assertProblems(
+                () -> READER.read(rule),
+                new Problem(
+                        Input.RENDERED,
+                        "PrometheusRule/galera: spec.groups[0].rules[0].severity",
+                        "unknown field: Rule has no such field (misspelt or misplaced?)"));
     }
 
     @Test
@@ -114,12 +137,18 @@ class StrictResourceReaderTest {
         // openshift-model-monitoring 7.5.2 knows only name, interval and rules of a rule group; the CRD schema
         // also has labels, limit, partial_response_strategy and query_offset. The reader cannot accept them.
         ObjectNode rule = Fixtures.valid("prometheusrule");
-        ((ObjectNode) rule.at("/spec/groups/0")).put("partial_response_strategy", "warn").put("limit", 10);
+        ((ObjectNode) rule.at("/spec/groups/0"))
+                .put("partial_response_strategy", "warn")
+                .put("limit", 10);
 
-        assertThatThrownBy(() -> READER.read(rule)).isInstanceOfSatisfying(GaleraGenException.class,
-                failure -> assertThat(failure.problems()).extracting(Problem::where).containsExactly(
-                        "PrometheusRule/galera: spec.groups[0].partial_response_strategy",
-                        "PrometheusRule/galera: spec.groups[0].limit"));
+        assertThatThrownBy(() -> READER.read(rule))
+                .isInstanceOfSatisfying(
+                        GaleraGenException.class,
+                        failure -> assertThat(failure.problems())
+                                .extracting(Problem::where)
+                                .containsExactly(
+                                        "PrometheusRule/galera: spec.groups[0].partial_response_strategy",
+                                        "PrometheusRule/galera: spec.groups[0].limit"));
     }
 
     @Test
@@ -127,8 +156,12 @@ class StrictResourceReaderTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) statefulSet.get("spec")).put("replicas", "three");
 
-        assertProblems(() -> READER.read(statefulSet),
-                new Problem(Input.RENDERED, "StatefulSet/galera: spec.replicas", "\"three\" is not allowed: expected an integer"));
+        assertProblems(
+                () -> READER.read(statefulSet),
+                new Problem(
+                        Input.RENDERED,
+                        "StatefulSet/galera: spec.replicas",
+                        "\"three\" is not allowed: expected an integer"));
     }
 
     @Test
@@ -136,8 +169,12 @@ class StrictResourceReaderTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) statefulSet.get("spec")).put("replicas", "3");
 
-        assertProblems(() -> READER.read(statefulSet),
-                new Problem(Input.RENDERED, "StatefulSet/galera: spec.replicas", "\"3\" is not allowed: expected an integer"));
+        assertProblems(
+                () -> READER.read(statefulSet),
+                new Problem(
+                        Input.RENDERED,
+                        "StatefulSet/galera: spec.replicas",
+                        "\"3\" is not allowed: expected an integer"));
     }
 
     @Test
@@ -145,9 +182,12 @@ class StrictResourceReaderTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) statefulSet.at("/spec/template/spec/containers/0/ports/1")).put("containerPort", "x");
 
-        assertProblems(() -> READER.read(statefulSet), new Problem(Input.RENDERED,
-                "StatefulSet/galera: spec.template.spec.containers[0].ports[1].containerPort",
-                "\"x\" is not allowed: expected an integer"));
+        assertProblems(
+                () -> READER.read(statefulSet),
+                new Problem(
+                        Input.RENDERED,
+                        "StatefulSet/galera: spec.template.spec.containers[0].ports[1].containerPort",
+                        "\"x\" is not allowed: expected an integer"));
     }
 
     @Test
@@ -155,9 +195,12 @@ class StrictResourceReaderTest {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
         ((ObjectNode) statefulSet.at("/spec/template/spec/containers/0/ports/0")).put("containerPort", 99_999_999_999L);
 
-        assertProblems(() -> READER.read(statefulSet), new Problem(Input.RENDERED,
-                "StatefulSet/galera: spec.template.spec.containers[0].ports[0].containerPort",
-                "99999999999 is not allowed: expected an integer from -2147483648 to 2147483647"));
+        assertProblems(
+                () -> READER.read(statefulSet),
+                new Problem(
+                        Input.RENDERED,
+                        "StatefulSet/galera: spec.template.spec.containers[0].ports[0].containerPort",
+                        "99999999999 is not allowed: expected an integer from -2147483648 to 2147483647"));
     }
 
     @Test
@@ -165,8 +208,12 @@ class StrictResourceReaderTest {
         ObjectNode service = Fixtures.valid("service");
         ((ObjectNode) service.at("/spec/ports/0")).put("port", 3306.5);
 
-        assertProblems(() -> READER.read(service),
-                new Problem(Input.RENDERED, "Service/galera-headless: spec.ports[0].port", "3306.5 is not allowed: expected an integer"));
+        assertProblems(
+                () -> READER.read(service),
+                new Problem(
+                        Input.RENDERED,
+                        "Service/galera-headless: spec.ports[0].port",
+                        "3306.5 is not allowed: expected an integer"));
     }
 
     @Test
@@ -174,8 +221,12 @@ class StrictResourceReaderTest {
         ObjectNode namespace = Fixtures.valid("namespace");
         ((ObjectNode) namespace.at("/metadata/labels")).put("app.kubernetes.io/version", 11);
 
-        assertProblems(() -> READER.read(namespace), new Problem(Input.RENDERED,
-                "Namespace/db: metadata.labels['app.kubernetes.io/version']", "11 is not allowed: expected a string"));
+        assertProblems(
+                () -> READER.read(namespace),
+                new Problem(
+                        Input.RENDERED,
+                        "Namespace/db: metadata.labels['app.kubernetes.io/version']",
+                        "11 is not allowed: expected a string"));
     }
 
     @Test
@@ -183,17 +234,27 @@ class StrictResourceReaderTest {
         ObjectNode storageClass = Fixtures.valid("storageclass");
         storageClass.put("allowVolumeExpansion", "true");
 
-        assertProblems(() -> READER.read(storageClass), new Problem(Input.RENDERED,
-                "StorageClass/galera-ssd: allowVolumeExpansion", "\"true\" is not allowed: expected true or false"));
+        assertProblems(
+                () -> READER.read(storageClass),
+                new Problem(
+                        Input.RENDERED,
+                        "StorageClass/galera-ssd: allowVolumeExpansion",
+                        "\"true\" is not allowed: expected true or false"));
     }
 
     @Test
     void objectWhereAListBelongsIsRejected() {
         ObjectNode statefulSet = Fixtures.valid("statefulset");
-        ((ObjectNode) statefulSet.at("/spec/template/spec")).putObject("containers").put("name", "mariadb");
+        ((ObjectNode) statefulSet.at("/spec/template/spec"))
+                .putObject("containers")
+                .put("name", "mariadb");
 
-        assertProblems(() -> READER.read(statefulSet), new Problem(Input.RENDERED,
-                "StatefulSet/galera: spec.template.spec.containers", "an object is not allowed: expected a list"));
+        assertProblems(
+                () -> READER.read(statefulSet),
+                new Problem(
+                        Input.RENDERED,
+                        "StatefulSet/galera: spec.template.spec.containers",
+                        "an object is not allowed: expected a list"));
     }
 
     @Test
@@ -201,31 +262,52 @@ class StrictResourceReaderTest {
         ObjectNode service = Fixtures.valid("service");
         ((ObjectNode) service.at("/spec/ports/0")).put("targetPort", true);
 
-        assertProblems(() -> READER.read(service), new Problem(Input.RENDERED,
-                "Service/galera-headless: spec.ports[0].targetPort", "true is not allowed: expected an integer or a string"));
+        assertProblems(
+                () -> READER.read(service),
+                new Problem(
+                        Input.RENDERED,
+                        "Service/galera-headless: spec.ports[0].targetPort",
+                        "true is not allowed: expected an integer or a string"));
     }
 
     @Test
     void unsupportedKindNamesTheDocumentAndTheSupportedKinds() {
         JsonNode replicaSet = Fixtures.yaml("apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: galera\n");
 
-        assertThatThrownBy(() -> READER.read(replicaSet)).isInstanceOfSatisfying(GaleraGenException.class,
-                failure -> assertThat(failure.problems()).singleElement().satisfies(problem -> {
-                    assertThat(problem.where()).isEqualTo("ReplicaSet/galera");
-                    assertThat(problem.message()).isEqualTo("apiVersion \"apps/v1\" kind \"ReplicaSet\" is not supported;"
-                            + " supported: " + String.join(", ", READER.kinds().supported()));
-                }));
-        assertThat(READER.kinds().supported()).contains("apps/v1 StatefulSet", "v1 Service", "policy/v1 PodDisruptionBudget",
-                "storage.k8s.io/v1 StorageClass", "networking.k8s.io/v1 NetworkPolicy", "scheduling.k8s.io/v1 PriorityClass",
-                "monitoring.coreos.com/v1 ServiceMonitor", "monitoring.coreos.com/v1 PrometheusRule")
-                .hasSize(14).isSorted();
+        assertThatThrownBy(() -> READER.read(replicaSet))
+                .isInstanceOfSatisfying(
+                        GaleraGenException.class,
+                        failure -> assertThat(failure.problems())
+                                .singleElement()
+                                .satisfies(problem -> {
+                                    assertThat(problem.where()).isEqualTo("ReplicaSet/galera");
+                                    assertThat(problem.message())
+                                            .isEqualTo("apiVersion \"apps/v1\" kind \"ReplicaSet\" is not supported;"
+                                                    + " supported: "
+                                                    + String.join(
+                                                            ", ", READER.kinds().supported()));
+                                }));
+        assertThat(READER.kinds().supported())
+                .contains(
+                        "apps/v1 StatefulSet",
+                        "v1 Service",
+                        "policy/v1 PodDisruptionBudget",
+                        "storage.k8s.io/v1 StorageClass",
+                        "networking.k8s.io/v1 NetworkPolicy",
+                        "scheduling.k8s.io/v1 PriorityClass",
+                        "monitoring.coreos.com/v1 ServiceMonitor",
+                        "monitoring.coreos.com/v1 PrometheusRule")
+                .hasSize(14)
+                .isSorted();
     }
 
     @Test
     void wrongApiVersionForAKnownKindIsUnsupported() {
-        JsonNode pdb = Fixtures.yaml("apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: galera\n");
+        JsonNode pdb =
+                Fixtures.yaml("apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: galera\n");
 
-        assertThatThrownBy(() -> READER.read(pdb)).isInstanceOf(GaleraGenException.class)
+        assertThatThrownBy(() -> READER.read(pdb))
+                .isInstanceOf(GaleraGenException.class)
                 .hasMessageStartingWith("PodDisruptionBudget/galera: apiVersion \"policy/v1beta1\" kind"
                         + " \"PodDisruptionBudget\" is not supported; supported: ");
     }
@@ -239,7 +321,8 @@ class StrictResourceReaderTest {
 
     @Test
     void documentThatIsNotAMappingIsRejected() {
-        assertThatThrownBy(() -> READER.read(Fixtures.yaml("- a\n- b\n"))).isInstanceOf(GaleraGenException.class)
+        assertThatThrownBy(() -> READER.read(Fixtures.yaml("- a\n- b\n")))
+                .isInstanceOf(GaleraGenException.class)
                 .hasMessage("(document without kind): a manifest document must be a mapping, found array");
     }
 
@@ -258,16 +341,22 @@ class StrictResourceReaderTest {
                 """);
         assertThatThrownBy(() -> READER.read(pod)).isInstanceOf(GaleraGenException.class);
 
-        StrictResourceReader extended = new StrictResourceReader(ResourceKinds.defaults().with(Pod.class));
+        StrictResourceReader extended =
+                new StrictResourceReader(ResourceKinds.defaults().with(Pod.class));
 
-        assertThat(extended.read(pod)).isInstanceOfSatisfying(Pod.class,
-                read -> assertThat(read.getSpec().getContainers().get(0).getTty()).isTrue());
+        assertThat(extended.read(pod))
+                .isInstanceOfSatisfying(
+                        Pod.class,
+                        read -> assertThat(read.getSpec().getContainers().get(0).getTty())
+                                .isTrue());
         assertThat(extended.kinds().supported()).contains("v1 Pod").hasSize(15);
         assertThat(ResourceKinds.defaults().supported()).doesNotContain("v1 Pod");
     }
 
     private static void assertProblems(ThrowingCallable read, Problem... expected) {
-        assertThatThrownBy(read).isInstanceOfSatisfying(GaleraGenException.class,
-                failure -> assertThat(failure.problems()).containsExactly(expected));
+        assertThatThrownBy(read)
+                .isInstanceOfSatisfying(
+                        GaleraGenException.class,
+                        failure -> assertThat(failure.problems()).containsExactly(expected));
     }
 }

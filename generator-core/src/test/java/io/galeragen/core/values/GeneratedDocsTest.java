@@ -1,14 +1,13 @@
 package io.galeragen.core.values;
 
-import io.galeragen.core.Regenerate;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.galeragen.core.Regenerate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The committed reference docs and the schema shipped in the jar are generated from the model; this test fails
@@ -25,8 +24,8 @@ class GeneratedDocsTest {
 
     @Test
     void shippedSchemaMatchesTheModel() throws IOException {
-        assertCommitted(Path.of("src/main/resources/io/galeragen/core/values/" + ValuesSchema.FILE_NAME),
-                ValuesSchema.json());
+        assertCommitted(
+                Path.of("src/main/resources/io/galeragen/core/values/" + ValuesSchema.FILE_NAME), ValuesSchema.json());
     }
 
     @Test
@@ -43,7 +42,9 @@ class GeneratedDocsTest {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, generated, StandardCharsets.UTF_8);
         }
-        assertThat(Files.exists(file)).as(file + " is missing; run " + Regenerate.COMMAND).isTrue();
+        assertThat(Files.exists(file))
+                .as(file + " is missing; run " + Regenerate.COMMAND)
+                .isTrue();
         assertThat(Files.readString(file, StandardCharsets.UTF_8))
                 .as(file + " is out of date; run " + Regenerate.COMMAND)
                 .isEqualTo(generated);

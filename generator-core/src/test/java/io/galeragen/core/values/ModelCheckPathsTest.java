@@ -1,6 +1,6 @@
 package io.galeragen.core.values;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +10,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every key path the model's checks name in a problem is a key of the values: a check that names a renamed or
@@ -40,8 +39,15 @@ class ModelCheckPathsTest {
             }
         }
 
-        assertThat(named).hasSizeGreaterThan(60).contains("name", "storage.size", "topology.zones",
-                "storageClass.cephRbd.provisioner", "galera.providerOptions", "arbitrator.resources");
+        assertThat(named)
+                .hasSizeGreaterThan(60)
+                .contains(
+                        "name",
+                        "storage.size",
+                        "topology.zones",
+                        "storageClass.cephRbd.provisioner",
+                        "galera.providerOptions",
+                        "arbitrator.resources");
         assertThat(ValueShape.allPaths().keySet()).containsAll(named);
     }
 }

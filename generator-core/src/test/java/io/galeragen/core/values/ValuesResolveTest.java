@@ -1,21 +1,20 @@
 package io.galeragen.core.values;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.model.RecoveryPolicy;
 import io.galeragen.core.model.SecretRef;
 import io.galeragen.core.model.SstMethod;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ValuesResolveTest {
 
@@ -30,17 +29,24 @@ class ValuesResolveTest {
 
         assertThat(cluster.replicas()).isEqualTo(5);
         assertThat(cluster.storage().size()).isEqualTo("50Gi");
-        assertThat(cluster.storage().accessModes()).isEqualTo(GaleraCluster.defaults().storage().accessModes());
+        assertThat(cluster.storage().accessModes())
+                .isEqualTo(GaleraCluster.defaults().storage().accessModes());
         assertThat(cluster.images()).isEqualTo(GaleraCluster.defaults().images());
     }
 
     @Test
     void laterFilesWinMappingsMergeAndListsReplace(@TempDir Path dir) throws IOException {
-        Path base = write(dir, "base.yaml", "replicas: 5\nstorage:\n  size: 50Gi\n  accessModes: [ReadWriteOnce, ReadOnlyMany]\n");
-        Path prod = write(dir, "prod.yaml", "replicas: 7\nstorage:\n  storageClassName: ceph-rbd\n  accessModes: [ReadWriteOncePod]\n");
+        Path base = write(
+                dir,
+                "base.yaml",
+                "replicas: 5\nstorage:\n  size: 50Gi\n  accessModes: [ReadWriteOnce, ReadOnlyMany]\n");
+        Path prod = write(
+                dir,
+                "prod.yaml",
+                "replicas: 7\nstorage:\n  storageClassName: ceph-rbd\n  accessModes: [ReadWriteOncePod]\n");
 
-        GaleraCluster cluster = Values.resolve(List.of(
-                ValuesSource.file(base, "base.yaml"), ValuesSource.file(prod, "prod.yaml")));
+        GaleraCluster cluster =
+                Values.resolve(List.of(ValuesSource.file(base, "base.yaml"), ValuesSource.file(prod, "prod.yaml")));
 
         assertThat(cluster.replicas()).isEqualTo(7);
         assertThat(cluster.storage().size()).isEqualTo("50Gi");
@@ -63,8 +69,8 @@ class ValuesResolveTest {
     void listsAreSetWholeAsCommaListsOrByIndex() {
         GaleraCluster whole = Values.resolve(List.of(
                 ValuesSource.settings("storage.accessModes=ReadWriteOnce,ReadOnlyMany,replicas=5", "-Dgalera.set")));
-        GaleraCluster indexed = Values.resolve(List.of(
-                ValuesSource.settings("storage.accessModes[1]=ReadOnlyMany", "-Dgalera.set")));
+        GaleraCluster indexed =
+                Values.resolve(List.of(ValuesSource.settings("storage.accessModes[1]=ReadOnlyMany", "-Dgalera.set")));
 
         assertThat(whole.storage().accessModes()).containsExactly("ReadWriteOnce", "ReadOnlyMany");
         assertThat(whole.replicas()).isEqualTo(5);
@@ -136,7 +142,8 @@ class ValuesResolveTest {
     @Test
     void anEmptyFileIsRefusedSayingWhatItWouldDo() {
         for (String empty : List.of("", "\n\n", "# nothing yet\n")) {
-            assertThatThrownBy(() -> resolve(empty)).isInstanceOf(io.galeragen.core.error.GaleraGenException.class)
+            assertThatThrownBy(() -> resolve(empty))
+                    .isInstanceOf(io.galeragen.core.error.GaleraGenException.class)
                     .hasMessage("values.yaml: holds no values (it is empty or only comments); alone it would render"
                             + " the defaults, a cluster \"mariadb\" in namespace \"default\", over the output. Write"
                             + " the values (e.g. name: and replicas:), or {} to keep every default on purpose");
@@ -148,7 +155,8 @@ class ValuesResolveTest {
         var tree = Values.mergedTree(List.of(ValuesSource.yaml("replicas: 5\n", "values.yaml")));
 
         assertThat(tree.get("replicas").intValue()).isEqualTo(5);
-        assertThat(tree.at("/images/mariadb").textValue()).isEqualTo(GaleraCluster.defaults().images().mariadb());
+        assertThat(tree.at("/images/mariadb").textValue())
+                .isEqualTo(GaleraCluster.defaults().images().mariadb());
         assertThat(tree.at("/recoveryPolicy").textValue()).isEqualTo("safe");
     }
 

@@ -1,12 +1,11 @@
 package io.galeragen.core.yaml;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Hand-written scalars must read back, through the project's YAML reader, as exactly the text they hold. */
 class YamlTextTest {
@@ -20,8 +19,28 @@ class YamlTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3306", "yes", "No", "ON", "null", "~", "", "1e3", "0x1F", "1:20", "2001-12-14", ".inf",
-            "- a", "a b", "a: b", "#c", "-x", "1Gi", "é"})
+    @ValueSource(
+            strings = {
+                "3306",
+                "yes",
+                "No",
+                "ON",
+                "null",
+                "~",
+                "",
+                "1e3",
+                "0x1F",
+                "1:20",
+                "2001-12-14",
+                ".inf",
+                "- a",
+                "a b",
+                "a: b",
+                "#c",
+                "-x",
+                "1Gi",
+                "é"
+            })
     void everythingElseIsQuoted(String text) {
         assertThat(YamlText.scalar(text)).startsWith("\"").endsWith("\"");
         assertThat(readBack(YamlText.scalar(text))).isEqualTo(text);
@@ -43,12 +62,16 @@ class YamlTextTest {
             StringBuilder text = new StringBuilder();
             int length = random.nextInt(24);
             for (int j = 0; j < length; j++) {
-                text.appendCodePoint(ALPHABET.codePointAt(ALPHABET.offsetByCodePoints(0,
-                        random.nextInt(ALPHABET.codePointCount(0, ALPHABET.length())))));
+                text.appendCodePoint(ALPHABET.codePointAt(
+                        ALPHABET.offsetByCodePoints(0, random.nextInt(ALPHABET.codePointCount(0, ALPHABET.length())))));
             }
             String value = text.toString();
-            assertThat(readBack(YamlText.blockValue(value, 2))).as("block of %s", value).isEqualTo(value);
-            assertThat(readBack(YamlText.scalar(value))).as("scalar of %s", value).isEqualTo(value);
+            assertThat(readBack(YamlText.blockValue(value, 2)))
+                    .as("block of %s", value)
+                    .isEqualTo(value);
+            assertThat(readBack(YamlText.scalar(value)))
+                    .as("scalar of %s", value)
+                    .isEqualTo(value);
         }
     }
 

@@ -30,8 +30,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class AckWriter {
 
-    private static final String TABLE = "CREATE TABLE IF NOT EXISTS acked (writer VARCHAR(32) NOT NULL, seq BIGINT NOT NULL,"
-            + " payload VARCHAR(64) NOT NULL, PRIMARY KEY (writer, seq)) ENGINE=InnoDB";
+    private static final String TABLE =
+            "CREATE TABLE IF NOT EXISTS acked (writer VARCHAR(32) NOT NULL, seq BIGINT NOT NULL,"
+                    + " payload VARCHAR(64) NOT NULL, PRIMARY KEY (writer, seq)) ENGINE=InnoDB";
 
     private final OutputStream acks;
     private final Path stopFile;
@@ -42,8 +43,15 @@ public final class AckWriter {
     private final String password;
     private final String database;
 
-    private AckWriter(OutputStream acks, Path stopFile, long maxRows, long deadline, long intervalMillis, String user,
-                      String password, String database) {
+    private AckWriter(
+            OutputStream acks,
+            Path stopFile,
+            long maxRows,
+            long deadline,
+            long intervalMillis,
+            String user,
+            String password,
+            String database) {
         this.acks = acks;
         this.stopFile = stopFile;
         this.maxRows = maxRows;
@@ -62,8 +70,15 @@ public final class AckWriter {
         long deadline = System.currentTimeMillis() + Long.parseLong(args[3]) * 1000;
         String password = System.getenv("ACK_WRITER_PASSWORD");
         try (OutputStream out = new FileOutputStream(ackFile.toFile(), true)) {
-            AckWriter writer = new AckWriter(out, Path.of(args[1]), Long.parseLong(args[2]), deadline,
-                    Long.parseLong(args[4]), args[5], password, args[6]);
+            AckWriter writer = new AckWriter(
+                    out,
+                    Path.of(args[1]),
+                    Long.parseLong(args[2]),
+                    deadline,
+                    Long.parseLong(args[4]),
+                    args[5],
+                    password,
+                    args[6]);
             List<Thread> threads = new ArrayList<>();
             for (int i = 7; i < args.length; i++) {
                 String[] target = args[i].split("=", 2);
@@ -97,8 +112,8 @@ public final class AckWriter {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute(TABLE);
                 }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO acked (writer, seq, payload) VALUES (?, ?, ?)")) {
+                try (PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO acked (writer, seq, payload) VALUES (?, ?, ?)")) {
                     while (running() && seq < maxRows) {
                         seq++;
                         insert.setString(1, writer);

@@ -5,8 +5,7 @@ public final class KnownDefects {
 
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
-    private KnownDefects() {
-    }
+    private KnownDefects() {}
 
     public static String current() {
         return CURRENT.get();

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.podlab.PodLab;
 import io.galeragen.core.podlab.Shell;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -59,10 +58,11 @@ public final class Members {
         }
     }
 
-    private static final String STATUS = "SELECT 'wsrep_on', @@wsrep_on UNION ALL SELECT LOWER(VARIABLE_NAME), VARIABLE_VALUE"
-            + " FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN ('WSREP_CLUSTER_STATUS', 'WSREP_READY',"
-            + " 'WSREP_LOCAL_STATE', 'WSREP_CLUSTER_SIZE', 'WSREP_CLUSTER_STATE_UUID', 'WSREP_INCOMING_ADDRESSES',"
-            + " 'WSREP_CLUSTER_CONF_ID', 'WSREP_LAST_COMMITTED')";
+    private static final String STATUS =
+            "SELECT 'wsrep_on', @@wsrep_on UNION ALL SELECT LOWER(VARIABLE_NAME), VARIABLE_VALUE"
+                    + " FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN ('WSREP_CLUSTER_STATUS', 'WSREP_READY',"
+                    + " 'WSREP_LOCAL_STATE', 'WSREP_CLUSTER_SIZE', 'WSREP_CLUSTER_STATE_UUID', 'WSREP_INCOMING_ADDRESSES',"
+                    + " 'WSREP_CLUSTER_CONF_ID', 'WSREP_LAST_COMMITTED')";
 
     private final PodLab lab;
     private final String container;
@@ -71,12 +71,20 @@ public final class Members {
     public Members(PodLab lab) {
         this.lab = lab;
         GaleraCluster model = lab.model();
-        this.rootPassword = lab.secrets().text(model.rootPassword().name(), model.rootPassword().key());
-        StatefulSet set = lab.rendering().manifests().stream().map(m -> m.resource())
-                .filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast).findFirst().orElseThrow();
+        this.rootPassword = lab.secrets()
+                .text(model.rootPassword().name(), model.rootPassword().key());
+        StatefulSet set = lab.rendering().manifests().stream()
+                .map(m -> m.resource())
+                .filter(StatefulSet.class::isInstance)
+                .map(StatefulSet.class::cast)
+                .findFirst()
+                .orElseThrow();
         this.container = set.getSpec().getTemplate().getSpec().getContainers().stream()
-                .filter(c -> c.getImage().equals(model.images().mariadb())).map(Container::getName).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no container runs " + model.images().mariadb()));
+                .filter(c -> c.getImage().equals(model.images().mariadb()))
+                .map(Container::getName)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no container runs " + model.images().mariadb()));
     }
 
     public String container() {
@@ -85,9 +93,19 @@ public final class Members {
 
     /** Runs SQL on the member; null when its server does not answer. */
     public String sql(String pod, String statement) {
-        Shell.Result result = lab.exec(pod, container, List.of("mariadb", "--protocol=socket", "--user=root",
-                "--batch", "--skip-column-names", "--connect-timeout=5", "--execute=" + statement),
-                Map.of("MYSQL_PWD", rootPassword), Duration.ofSeconds(30));
+        Shell.Result result = lab.exec(
+                pod,
+                container,
+                List.of(
+                        "mariadb",
+                        "--protocol=socket",
+                        "--user=root",
+                        "--batch",
+                        "--skip-column-names",
+                        "--connect-timeout=5",
+                        "--execute=" + statement),
+                Map.of("MYSQL_PWD", rootPassword),
+                Duration.ofSeconds(30));
         return result.ok() ? result.output() : null;
     }
 
@@ -95,7 +113,9 @@ public final class Members {
         String output = sql(pod, STATUS);
         Map<String, String> values = new HashMap<>();
         if (output != null) {
-            output.lines().map(line -> line.split("\t", 2)).filter(kv -> kv.length == 2)
+            output.lines()
+                    .map(line -> line.split("\t", 2))
+                    .filter(kv -> kv.length == 2)
                     .forEach(kv -> values.put(kv[0], kv[1]));
         }
         return new Status(values);

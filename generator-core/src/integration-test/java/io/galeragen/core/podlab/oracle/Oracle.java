@@ -2,7 +2,6 @@ package io.galeragen.core.podlab.oracle;
 
 import io.galeragen.core.podlab.PodLab;
 import io.galeragen.core.podlab.Shell;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +21,7 @@ import java.util.stream.IntStream;
 public final class Oracle {
 
     /** The acknowledged rows and what every member holds of them. */
-    public record Data(int acknowledged, int presentOnEveryMember, Map<String, Integer> rowsPerMember) {
-    }
+    public record Data(int acknowledged, int presentOnEveryMember, Map<String, Integer> rowsPerMember) {}
 
     private static final String CAUSAL = "SET SESSION wsrep_sync_wait = 1; ";
     /** How long every member must have been waiting for a person before the oracle stops waiting for a self-heal. */
@@ -43,7 +41,9 @@ public final class Oracle {
 
     /** The members the StatefulSet should have now. */
     public List<String> expectedMembers() {
-        return IntStream.range(0, lab.replicas()).mapToObj(i -> lab.statefulSetName() + "-" + i).toList();
+        return IntStream.range(0, lab.replicas())
+                .mapToObj(i -> lab.statefulSetName() + "-" + i)
+                .toList();
     }
 
     /** Members plus the arbitrator's vote. */
@@ -67,13 +67,19 @@ public final class Oracle {
             if (converged(statuses, size)) {
                 return;
             }
-            boolean allWaiting = names.stream().allMatch(name -> "waiting".equals(recoveryState(name).get("status")));
+            boolean allWaiting = names.stream()
+                    .allMatch(name -> "waiting".equals(recoveryState(name).get("status")));
             allWaitingSince = allWaiting ? (allWaitingSince == null ? Instant.now() : allWaitingSince) : null;
-            boolean stuck = allWaitingSince != null && Duration.between(allWaitingSince, Instant.now()).compareTo(STUCK) >= 0;
+            boolean stuck = allWaitingSince != null
+                    && Duration.between(allWaitingSince, Instant.now()).compareTo(STUCK) >= 0;
             if (Instant.now().isAfter(deadline) || stuck) {
-                throw new OracleFailure(OracleFailure.Kind.NOT_HEALED, (stuck ? "every member has waited for a person for "
-                        + STUCK.toSeconds() + " s" : "not healed within " + bound.toSeconds() + " s") + ":\n"
-                        + describe(names, statuses));
+                throw new OracleFailure(
+                        OracleFailure.Kind.NOT_HEALED,
+                        (stuck
+                                        ? "every member has waited for a person for " + STUCK.toSeconds() + " s"
+                                        : "not healed within " + bound.toSeconds() + " s")
+                                + ":\n"
+                                + describe(names, statuses));
             }
             Shell.sleep(Duration.ofSeconds(1));
         }
@@ -84,15 +90,23 @@ public final class Oracle {
             return true;
         }
         return statuses.values().stream().allMatch(s -> s.synced() && s.clusterSize() == size)
-                && statuses.values().stream().map(Members.Status::stateUuid).distinct().count() == 1;
+                && statuses.values().stream()
+                                .map(Members.Status::stateUuid)
+                                .distinct()
+                                .count()
+                        == 1;
     }
 
     private String describe(List<String> names, Map<String, Members.Status> statuses) {
         StringBuilder text = new StringBuilder();
         for (String name : names) {
             Map<String, String> state = recoveryState(name);
-            text.append("  ").append(name).append(": ").append(statuses.get(name).answers() ? statuses.get(name).values()
-                    : "no server answers").append("; init.sh: ").append(state.getOrDefault("decision", "(no state)"))
+            text.append("  ")
+                    .append(name)
+                    .append(": ")
+                    .append(statuses.get(name).answers() ? statuses.get(name).values() : "no server answers")
+                    .append("; init.sh: ")
+                    .append(state.getOrDefault("decision", "(no state)"))
                     .append('\n');
         }
         return text.toString();
@@ -101,12 +115,21 @@ public final class Oracle {
     /** What init.sh recorded about the pod (its galera-recovery.state), from whichever container runs. */
     public Map<String, String> recoveryState(String pod) {
         for (String container : List.of("init", members.container())) {
-            Shell.Result result = lab.exec(pod, container, List.of("sh", "-c",
-                    "cat \"${CONF_DIR:-/etc/mysql/conf.d}/galera-recovery.state\""), Map.of(), Duration.ofSeconds(10));
+            Shell.Result result = lab.exec(
+                    pod,
+                    container,
+                    List.of("sh", "-c", "cat \"${CONF_DIR:-/etc/mysql/conf.d}/galera-recovery.state\""),
+                    Map.of(),
+                    Duration.ofSeconds(10));
             if (result.ok()) {
-                return result.output().lines().filter(line -> line.contains("="))
-                        .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1),
-                                (a, b) -> b, LinkedHashMap::new));
+                return result.output()
+                        .lines()
+                        .filter(line -> line.contains("="))
+                        .collect(Collectors.toMap(
+                                l -> l.substring(0, l.indexOf('=')),
+                                l -> l.substring(l.indexOf('=') + 1),
+                                (a, b) -> b,
+                                LinkedHashMap::new));
             }
         }
         return Map.of();
@@ -141,17 +164,21 @@ public final class Oracle {
             Set<String> missing = new HashSet<>(acknowledged);
             missing.removeAll(set);
             if (!missing.isEmpty()) {
-                lost.add(name + " lacks " + missing.size() + " acknowledged rows, e.g. " + missing.stream().sorted().limit(5).toList());
+                lost.add(name + " lacks " + missing.size() + " acknowledged rows, e.g. "
+                        + missing.stream().sorted().limit(5).toList());
             }
         });
         if (!lost.isEmpty()) {
             throw new DataFailure(OracleFailure.Kind.ROWS_LOST, String.join("; ", lost), data);
         }
         Set<Set<String>> distinctRows = new HashSet<>(rows.values());
-        if (distinctRows.size() > 1 || checksums.values().stream().distinct().count() > 1
+        if (distinctRows.size() > 1
+                || checksums.values().stream().distinct().count() > 1
                 || uuids.values().stream().distinct().count() > 1) {
-            throw new DataFailure(OracleFailure.Kind.DIVERGED, "members disagree: rows " + counts + ", checksums "
-                    + checksums + ", state uuids " + uuids, data);
+            throw new DataFailure(
+                    OracleFailure.Kind.DIVERGED,
+                    "members disagree: rows " + counts + ", checksums " + checksums + ", state uuids " + uuids,
+                    data);
         }
         return data;
     }

@@ -1,7 +1,6 @@
 package io.galeragen.core.podlab.oracle;
 
 import io.galeragen.core.podlab.PodLab;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +25,7 @@ public final class Sampler implements AutoCloseable {
     private static final Duration PERIOD = Duration.ofSeconds(1);
 
     /** One round: every member's status at about the same moment. */
-    public record Round(Instant at, Map<String, Members.Status> members) {
-    }
+    public record Round(Instant at, Map<String, Members.Status> members) {}
 
     private final PodLab lab;
     private final Members members;
@@ -91,7 +89,8 @@ public final class Sampler implements AutoCloseable {
 
     private void checkSplitBrain(Round round) {
         List<Map.Entry<String, Members.Status>> writable = round.members().entrySet().stream()
-                .filter(e -> e.getValue().acceptsWrites()).toList();
+                .filter(e -> e.getValue().acceptsWrites())
+                .toList();
         for (int i = 0; i < writable.size(); i++) {
             for (int j = i + 1; j < writable.size(); j++) {
                 var a = writable.get(i);
@@ -99,14 +98,17 @@ public final class Sampler implements AutoCloseable {
                 String ipA = lab.findPod(a.getKey()).map(p -> p.ip()).orElse("?");
                 String ipB = lab.findPod(b.getKey()).map(p -> p.ip()).orElse("?");
                 boolean apart = !contains(a.getValue(), ipB) && !contains(b.getValue(), ipA);
-                boolean histories = !a.getValue().stateUuid().equals(b.getValue().stateUuid());
+                boolean histories =
+                        !a.getValue().stateUuid().equals(b.getValue().stateUuid());
                 // One history and one installed view is one component, whatever the addresses say: a pod re-created
                 // between the query and the address lookup has no IP yet, and a joiner lists no address before its
                 // server listens.
-                boolean oneView = !histories && a.getValue().confId().equals(b.getValue().confId());
+                boolean oneView =
+                        !histories && a.getValue().confId().equals(b.getValue().confId());
                 if ((apart && !oneView) || histories) {
-                    splitBrains.add(round.at() + ": " + a.getKey() + " " + a.getValue().values() + " and " + b.getKey()
-                            + " " + b.getValue().values());
+                    splitBrains.add(
+                            round.at() + ": " + a.getKey() + " " + a.getValue().values() + " and " + b.getKey() + " "
+                                    + b.getValue().values());
                 }
             }
         }
@@ -123,19 +125,24 @@ public final class Sampler implements AutoCloseable {
 
     /** The first round at or after t0 in which some member accepted writes. */
     public Optional<Instant> firstPrimary(Instant t0) {
-        return rounds.stream().filter(r -> !r.at().isBefore(t0))
-                .filter(r -> r.members().values().stream().anyMatch(s -> s.acceptsWrites() || (s.standalone() && s.answers())))
-                .map(Round::at).findFirst();
+        return rounds.stream()
+                .filter(r -> !r.at().isBefore(t0))
+                .filter(r -> r.members().values().stream()
+                        .anyMatch(s -> s.acceptsWrites() || (s.standalone() && s.answers())))
+                .map(Round::at)
+                .findFirst();
     }
 
     /** The first round at or after t0 in which all the given members were Synced in one component of that size. */
     public Optional<Instant> firstAllSynced(Instant t0, List<String> names, int clusterSize) {
-        return rounds.stream().filter(r -> !r.at().isBefore(t0))
+        return rounds.stream()
+                .filter(r -> !r.at().isBefore(t0))
                 .filter(r -> names.stream().allMatch(n -> {
                     Members.Status s = r.members().get(n);
                     return s != null && (s.standalone() ? s.answers() : s.synced() && s.clusterSize() == clusterSize);
                 }))
-                .map(Round::at).findFirst();
+                .map(Round::at)
+                .findFirst();
     }
 
     public List<Round> rounds() {

@@ -16,12 +16,21 @@ public final class ScenarioReport {
     static final Path FILE = Path.of("target", "podlab", "scenarios.md");
 
     /** A scenario's result. */
-    public record Row(String scenario, String result, int acknowledged, int present, Duration toPrimary,
-                      Duration toAllSynced, String healedBy, String note) {
+    public record Row(
+            String scenario,
+            String result,
+            int acknowledged,
+            int present,
+            Duration toPrimary,
+            Duration toAllSynced,
+            String healedBy,
+            String note) {
 
         String markdown() {
-            return "| " + scenario + " | " + result + " | " + acknowledged + " / " + present + " | " + seconds(toPrimary)
-                    + " | " + seconds(toAllSynced) + " | " + healedBy + " | " + note.replace("|", "\\|").replace("\n", " ")
+            return "| " + scenario + " | " + result + " | " + acknowledged + " / " + present + " | "
+                    + seconds(toPrimary)
+                    + " | " + seconds(toAllSynced) + " | " + healedBy + " | "
+                    + note.replace("|", "\\|").replace("\n", " ")
                     + " |";
         }
 
@@ -30,8 +39,7 @@ public final class ScenarioReport {
         }
     }
 
-    private ScenarioReport() {
-    }
+    private ScenarioReport() {}
 
     public static synchronized void record(Row row) {
         String line = row.markdown();
@@ -39,8 +47,10 @@ public final class ScenarioReport {
         try {
             Files.createDirectories(FILE.getParent());
             if (!Files.exists(FILE)) {
-                Files.writeString(FILE, "| scenario | result | acknowledged / present on every member | time to Primary"
-                        + " | time to all Synced | healed by | note |\n|---|---|---|---|---|---|---|\n");
+                Files.writeString(
+                        FILE,
+                        "| scenario | result | acknowledged / present on every member | time to Primary"
+                                + " | time to all Synced | healed by | note |\n|---|---|---|---|---|---|---|\n");
             }
             Files.writeString(FILE, line + "\n", StandardOpenOption.APPEND);
         } catch (IOException e) {

@@ -1,8 +1,7 @@
 package io.galeragen.core.podlab.oracle;
 
-import io.galeragen.core.podlab.PodLab;
 import io.galeragen.core.podlab.Person;
-
+import io.galeragen.core.podlab.PodLab;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,8 +85,8 @@ public final class ScenarioRun implements AutoCloseable {
                 throw notHealed;
             }
             failure = notHealed;
-            System.out.println("[podlab] " + name + ": " + notHealed.getMessage().lines().findFirst().orElse("")
-                    + "; a person runs galera-recover");
+            System.out.println("[podlab] " + name + ": "
+                    + notHealed.getMessage().lines().findFirst().orElse("") + "; a person runs galera-recover");
             personAt = Instant.now();
             Person.Run run = person.heal();
             notes.add("galera-recover " + String.join(" ", run.args()) + ": " + run.planLine());
@@ -109,8 +108,8 @@ public final class ScenarioRun implements AutoCloseable {
         }
         List<String> splitBrains = sampler.splitBrains();
         if (!splitBrains.isEmpty() && failure == null) {
-            failure = new OracleFailure(OracleFailure.Kind.SPLIT_BRAIN, splitBrains.size() + " moments, first: "
-                    + splitBrains.get(0));
+            failure = new OracleFailure(
+                    OracleFailure.Kind.SPLIT_BRAIN, splitBrains.size() + " moments, first: " + splitBrains.get(0));
         }
         record(data);
         sampler.close();
@@ -122,20 +121,33 @@ public final class ScenarioRun implements AutoCloseable {
 
     private void record(Oracle.Data data) {
         Instant origin = personAt != null ? personAt : t0;
-        Duration toPrimary = sampler.firstPrimary(origin).map(at -> Duration.between(origin, at)).orElse(null);
+        Duration toPrimary = sampler.firstPrimary(origin)
+                .map(at -> Duration.between(origin, at))
+                .orElse(null);
         Duration toSynced = sampler.firstAllSynced(origin, oracle.expectedMembers(), oracle.expectedClusterSize())
-                .map(at -> Duration.between(origin, at)).orElse(null);
+                .map(at -> Duration.between(origin, at))
+                .orElse(null);
         String result;
         if (failure == null) {
             result = "healed, nothing lost";
         } else {
             String defect = KnownDefects.current();
-            result = failure.kind().name().toLowerCase().replace('_', ' ') + (defect == null ? "" : " (known defect: " + defect + ")");
+            result = failure.kind().name().toLowerCase().replace('_', ' ')
+                    + (defect == null ? "" : " (known defect: " + defect + ")");
         }
-        String healedBy = personAt == null ? "itself" : "a person (galera-recover; times from it, "
-                + Duration.between(t0, personAt).toSeconds() + " s after the fault)";
-        ScenarioReport.record(new ScenarioReport.Row(name, result, data == null ? 0 : data.acknowledged(),
-                data == null ? 0 : data.presentOnEveryMember(), toPrimary, toSynced, healedBy, String.join("; ", notes)));
+        String healedBy = personAt == null
+                ? "itself"
+                : "a person (galera-recover; times from it, "
+                        + Duration.between(t0, personAt).toSeconds() + " s after the fault)";
+        ScenarioReport.record(new ScenarioReport.Row(
+                name,
+                result,
+                data == null ? 0 : data.acknowledged(),
+                data == null ? 0 : data.presentOnEveryMember(),
+                toPrimary,
+                toSynced,
+                healedBy,
+                String.join("; ", notes)));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.galeragen.core.podlab.oracle;
 import io.galeragen.core.model.GaleraCluster;
 import io.galeragen.core.podlab.PodLab;
 import io.galeragen.core.podlab.Shell;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,8 +37,12 @@ public final class Writers implements AutoCloseable {
     /** One writer through the client Service. */
     public static Writers throughService(PodLab lab, String name, long maxRows, Duration maxTime) {
         GaleraCluster model = lab.model();
-        return start(lab, name, Map.of(name, model.name() + "." + model.namespace() + ".svc." + model.clusterDomain()),
-                maxRows, maxTime);
+        return start(
+                lab,
+                name,
+                Map.of(name, model.name() + "." + model.namespace() + ".svc." + model.clusterDomain()),
+                maxRows,
+                maxTime);
     }
 
     /** One writer per member, each through that pod's own DNS name. */
@@ -48,7 +51,9 @@ public final class Writers implements AutoCloseable {
         Map<String, String> targets = new LinkedHashMap<>();
         for (int i = 0; i < model.replicas(); i++) {
             String pod = model.name() + "-" + i;
-            targets.put(name + "-" + i, pod + "." + model.name() + "-peers." + model.namespace() + ".svc." + model.clusterDomain());
+            targets.put(
+                    name + "-" + i,
+                    pod + "." + model.name() + "-peers." + model.namespace() + ".svc." + model.clusterDomain());
         }
         return start(lab, name, targets, maxRows, maxTime);
     }
@@ -69,17 +74,37 @@ public final class Writers implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", lab.id().name() + "-client",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), AckWriter.class.getName(), ackFile.toString(),
-                stopFile.toString(), Long.toString(maxRows), Long.toString(maxTime.toSeconds()),
-                Long.toString(INTERVAL.toMillis()), model.initialUsers().user(), model.initialUsers().database()));
+        List<String> command = new ArrayList<>(List.of(
+                "ip",
+                "netns",
+                "exec",
+                lab.id().name() + "-client",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                AckWriter.class.getName(),
+                ackFile.toString(),
+                stopFile.toString(),
+                Long.toString(maxRows),
+                Long.toString(maxTime.toSeconds()),
+                Long.toString(INTERVAL.toMillis()),
+                model.initialUsers().user(),
+                model.initialUsers().database()));
         targets.forEach((writer, host) -> command.add(writer + "=" + host));
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile()));
-            builder.environment().put("ACK_WRITER_PASSWORD", lab.secrets().text(
-                    model.initialUsers().password().name(), model.initialUsers().password().key()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve(name + ".log").toFile()));
+            builder.environment()
+                    .put(
+                            "ACK_WRITER_PASSWORD",
+                            lab.secrets()
+                                    .text(
+                                            model.initialUsers().password().name(),
+                                            model.initialUsers().password().key()));
             return new Writers(ackFile, stopFile, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -111,7 +136,9 @@ public final class Writers implements AutoCloseable {
 
     /** Waits until at least this many rows are acknowledged. */
     public void awaitAcknowledged(int rows, Duration timeout) {
-        PodLab.await(rows + " acknowledged rows (have " + acknowledgedSoFar() + ")", timeout,
+        PodLab.await(
+                rows + " acknowledged rows (have " + acknowledgedSoFar() + ")",
+                timeout,
                 () -> acknowledgedSoFar() >= rows);
     }
 

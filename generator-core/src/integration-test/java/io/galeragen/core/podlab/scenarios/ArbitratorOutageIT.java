@@ -4,12 +4,11 @@ import io.galeragen.core.podlab.Pod;
 import io.galeragen.core.podlab.PodLab;
 import io.galeragen.core.podlab.oracle.ScenarioRun;
 import io.galeragen.core.podlab.oracle.Writers;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.time.Duration;
 
 /**
  * Issue 11 must show 1: two members and the arbitrator; every member crashes and the arbitrator is rescheduled (a new
@@ -40,8 +39,9 @@ class ArbitratorOutageIT {
     @Test
     void theArbitratorRescheduledDuringAFullOutage() {
         for (int i = 1; i <= FullOutageRecoveryIT.REPEAT; i++) {
-            try (ScenarioRun run = ScenarioRun.begin(lab, "2 members + arbitrator: full crash, arbitrator rescheduled"
-                    + FullOutageRecoveryIT.runLabel(i))) {
+            try (ScenarioRun run = ScenarioRun.begin(
+                    lab,
+                    "2 members + arbitrator: full crash, arbitrator rescheduled" + FullOutageRecoveryIT.runLabel(i))) {
                 run.expectHealed(FullOutageRecoveryIT.SELF_HEAL_BOUND);
                 try (Writers writers = Writers.throughService(lab, "arb" + i, 100_000, Duration.ofMinutes(12))) {
                     writers.awaitAcknowledged(200, Duration.ofMinutes(2));
@@ -49,8 +49,11 @@ class ArbitratorOutageIT {
                     run.faultNow();
                     lab.faults().crashAllMembers();
                     lab.faults().deletePod(arbitrator.name());
-                    PodLab.await("a new arbitrator pod", Duration.ofMinutes(3),
-                            () -> lab.pods().stream().anyMatch(p -> isArbitrator(p) && !p.uid().equals(arbitrator.uid())));
+                    PodLab.await(
+                            "a new arbitrator pod",
+                            Duration.ofMinutes(3),
+                            () -> lab.pods().stream()
+                                    .anyMatch(p -> isArbitrator(p) && !p.uid().equals(arbitrator.uid())));
                     run.expectHealed(FullOutageRecoveryIT.SELF_HEAL_BOUND);
                     writers.awaitAcknowledged(writers.acknowledgedSoFar() + 50, Duration.ofMinutes(2));
                     run.finish(writers.stop());
@@ -60,7 +63,9 @@ class ArbitratorOutageIT {
     }
 
     private Pod arbitrator() {
-        return lab.pods().stream().filter(ArbitratorOutageIT::isArbitrator).findFirst()
+        return lab.pods().stream()
+                .filter(ArbitratorOutageIT::isArbitrator)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no arbitrator pod"));
     }
 

@@ -1,19 +1,13 @@
 package io.galeragen.core.podlab.scenarios;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.galeragen.core.podlab.Person;
 import io.galeragen.core.podlab.PodLab;
 import io.galeragen.core.podlab.Shell;
 import io.galeragen.core.podlab.oracle.Members;
 import io.galeragen.core.podlab.oracle.ScenarioRun;
 import io.galeragen.core.podlab.oracle.Writers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,8 +17,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 11's full outages on the basic example's three members, each healing by itself (must show 1, 2, 4) and issue
@@ -64,9 +63,9 @@ class FullOutageRecoveryIT {
     @Order(1)
     void aDeletedPodStopsPromptlyAndRecordsItsPosition() {
         for (int i = 1; i <= REPEAT; i++) {
-            try (ScenarioRun run = ScenarioRun.begin(lab, "delete one pod under writes: prompt stop, position recorded"
-                    + runLabel(i));
-                 Writers writers = Writers.throughService(lab, "delete" + i, 100_000, Duration.ofMinutes(12))) {
+            try (ScenarioRun run = ScenarioRun.begin(
+                            lab, "delete one pod under writes: prompt stop, position recorded" + runLabel(i));
+                    Writers writers = Writers.throughService(lab, "delete" + i, 100_000, Duration.ofMinutes(12))) {
                 run.expectHealed(SELF_HEAL_BOUND);
                 writers.awaitAcknowledged(200, Duration.ofMinutes(2));
                 String before = lab.pod("shop-db-2").uid();
@@ -75,11 +74,17 @@ class FullOutageRecoveryIT {
                 Duration stop = Duration.between(run.t0(), Instant.now());
                 String grastate = grastate("shop-db-2");
                 run.note("stopped in " + stop.toSeconds() + " s of a 120 s grace; grastate.dat: "
-                        + grastate.lines().filter(l -> l.startsWith("seqno") || l.startsWith("safe")).collect(Collectors.joining(", ")));
+                        + grastate.lines()
+                                .filter(l -> l.startsWith("seqno") || l.startsWith("safe"))
+                                .collect(Collectors.joining(", ")));
                 assertThat(stop).as("termination of shop-db-2").isLessThan(Duration.ofSeconds(60));
                 assertThat(grastate).containsPattern("(?m)^seqno:\\s+[0-9]+$");
-                PodLab.await("shop-db-2 re-created", Duration.ofMinutes(3),
-                        () -> lab.findPod("shop-db-2").map(p -> !p.uid().equals(before)).orElse(false));
+                PodLab.await(
+                        "shop-db-2 re-created",
+                        Duration.ofMinutes(3),
+                        () -> lab.findPod("shop-db-2")
+                                .map(p -> !p.uid().equals(before))
+                                .orElse(false));
                 run.expectHealed(SELF_HEAL_BOUND);
                 writers.awaitAcknowledged(writers.acknowledgedSoFar() + 50, Duration.ofMinutes(2));
                 run.finish(writers.stop());
@@ -97,8 +102,10 @@ class FullOutageRecoveryIT {
     void consecutiveFullCrashesUnderWritesHealByThemselves() {
         for (int i = 1; i <= REPEAT; i++) {
             for (int crash = 1; crash <= FULL_CRASHES; crash++) {
-                healsUnderWrites("kill -9 of every pod under writes, crash " + crash + " of " + FULL_CRASHES
-                        + runLabel(i), "crash" + crash, run -> lab.faults().crashAllMembers());
+                healsUnderWrites(
+                        "kill -9 of every pod under writes, crash " + crash + " of " + FULL_CRASHES + runLabel(i),
+                        "crash" + crash,
+                        run -> lab.faults().crashAllMembers());
             }
         }
     }
@@ -113,8 +120,10 @@ class FullOutageRecoveryIT {
                 lab.faults().dnsDown();
                 try {
                     Shell.sleep(Duration.ofMinutes(2));
-                    assertThat(lab.members()).as("nobody became Primary without its peers' reports")
-                            .noneMatch(pod -> run.oracle().members().status(pod.name()).primary());
+                    assertThat(lab.members())
+                            .as("nobody became Primary without its peers' reports")
+                            .noneMatch(pod ->
+                                    run.oracle().members().status(pod.name()).primary());
                 } finally {
                     lab.faults().dnsUp();
                 }
@@ -131,7 +140,8 @@ class FullOutageRecoveryIT {
             healsUnderWrites("every node lost, one volume without gvwstate.dat" + runLabel(i), "gvw" + i, run -> {
                 lab.faults().loseAllNodes();
                 Path gvwstate = lab.claimDisk("data-shop-db-1").resolve("gvwstate.dat");
-                run.note("gvwstate.dat on data-shop-db-1 " + (deleteIfExists(gvwstate) ? "removed" : "absent (pc.recovery off)"));
+                run.note("gvwstate.dat on data-shop-db-1 "
+                        + (deleteIfExists(gvwstate) ? "removed" : "absent (pc.recovery off)"));
                 lab.faults().allNodesBack();
             });
         }
@@ -177,36 +187,55 @@ class FullOutageRecoveryIT {
                     run.faultNow();
                     lab.faults().loseNode("shop-db-2");
                     lab.faults().crashAllMembers();
-                    PodLab.await("shop-db-0 and shop-db-1 waiting for shop-db-2", Duration.ofMinutes(6), () ->
-                            List.of("shop-db-0", "shop-db-1").stream().allMatch(pod -> run.oracle().recoveryState(pod)
-                                    .getOrDefault("decision", "").contains("waiting for shop-db-2 (no answer)")));
+                    PodLab.await(
+                            "shop-db-0 and shop-db-1 waiting for shop-db-2",
+                            Duration.ofMinutes(6),
+                            () -> List.of("shop-db-0", "shop-db-1").stream()
+                                    .allMatch(pod -> run.oracle()
+                                            .recoveryState(pod)
+                                            .getOrDefault("decision", "")
+                                            .contains("waiting for shop-db-2 (no answer)")));
                     Shell.sleep(Duration.ofSeconds(30));
-                    assertThat(List.of("shop-db-0", "shop-db-1")).as("nobody bootstraps while shop-db-2 is silent")
+                    assertThat(List.of("shop-db-0", "shop-db-1"))
+                            .as("nobody bootstraps while shop-db-2 is silent")
                             .noneMatch(pod -> run.oracle().members().status(pod).answers());
                     for (String pod : List.of("shop-db-0", "shop-db-1")) {
-                        assertThat(lab.log(pod, "mariadb")).contains("waiting for shop-db-2 (no answer)")
+                        assertThat(lab.log(pod, "mariadb"))
+                                .contains("waiting for shop-db-2 (no answer)")
                                 .contains("galera-recover -n shop shop-db --apply --bootstrap shop-db-");
                     }
                     Person.Run plan = run.person().galeraRecover();
                     assertThat(plan.exitCode()).isEqualTo(2);
-                    assertThat(plan.output()).startsWith("PLAN wait").contains("missing: shop-db-2")
-                            .containsPattern("command: galera-recover -n shop shop-db --apply --bootstrap shop-db-[01] --force");
+                    assertThat(plan.output())
+                            .startsWith("PLAN wait")
+                            .contains("missing: shop-db-2")
+                            .containsPattern(
+                                    "command: galera-recover -n shop shop-db --apply --bootstrap shop-db-[01] --force");
                     String best = plan.output().replaceAll("(?s).*--bootstrap (shop-db-[01]) --force.*", "$1");
                     Instant command = Instant.now();
                     run.personActsNow();
-                    Person.Run applied = run.person().galeraRecover("--apply", "--timeout", "300", "--bootstrap", best, "--force");
+                    Person.Run applied =
+                            run.person().galeraRecover("--apply", "--timeout", "300", "--bootstrap", best, "--force");
                     run.note("the person's command: galera-recover --apply --bootstrap " + best + " --force ("
                             + applied.planLine() + ")");
                     assertThat(applied.exitCode()).as(applied.output()).isZero();
                     awaitTwoMembersSynced(run);
-                    run.note("2 members Synced " + Duration.between(command, Instant.now()).toSeconds() + " s after the command");
-                    acknowledged = writers.stop().stream().filter(row -> !row.startsWith(writer + "-2 "))
+                    run.note("2 members Synced "
+                            + Duration.between(command, Instant.now()).toSeconds() + " s after the command");
+                    acknowledged = writers.stop().stream()
+                            .filter(row -> !row.startsWith(writer + "-2 "))
                             .collect(Collectors.toSet());
                 }
                 for (String pod : List.of("shop-db-0", "shop-db-1")) {
-                    String rows = run.oracle().members().sql(pod, "SET SESSION wsrep_sync_wait = 1; SELECT CONCAT(writer, ' ', seq) FROM lab.acked");
+                    String rows = run.oracle()
+                            .members()
+                            .sql(
+                                    pod,
+                                    "SET SESSION wsrep_sync_wait = 1; SELECT CONCAT(writer, ' ', seq) FROM lab.acked");
                     Set<String> present = Set.copyOf(rows.lines().toList());
-                    assertThat(acknowledged).as("rows the reporting members acknowledged, on " + pod).allMatch(present::contains);
+                    assertThat(acknowledged)
+                            .as("rows the reporting members acknowledged, on " + pod)
+                            .allMatch(present::contains);
                 }
                 run.note(acknowledged.size() + " rows acknowledged by the reporting members, all on both");
                 replaceLostMember("shop-db-2");
@@ -218,8 +247,12 @@ class FullOutageRecoveryIT {
 
     private void awaitTwoMembersSynced(ScenarioRun run) {
         Members members = run.oracle().members();
-        PodLab.await("shop-db-0 and shop-db-1 Synced in a component of 2", Duration.ofMinutes(8), () ->
-                List.of("shop-db-0", "shop-db-1").stream().map(members::status).allMatch(s -> s.synced() && s.clusterSize() == 2));
+        PodLab.await(
+                "shop-db-0 and shop-db-1 Synced in a component of 2",
+                Duration.ofMinutes(8),
+                () -> List.of("shop-db-0", "shop-db-1").stream()
+                        .map(members::status)
+                        .allMatch(s -> s.synced() && s.clusterSize() == 2));
     }
 
     /**
@@ -228,7 +261,8 @@ class FullOutageRecoveryIT {
      */
     private void replaceLostMember(String pod) {
         lab.scale(2);
-        PodLab.await(pod + " gone", Duration.ofMinutes(3), () -> lab.findPod(pod).isEmpty());
+        PodLab.await(
+                pod + " gone", Duration.ofMinutes(3), () -> lab.findPod(pod).isEmpty());
         lab.faults().replaceVolume("data-" + pod);
         lab.scale(3);
     }

@@ -1,12 +1,11 @@
 package io.galeragen.core.podlab.scenarios;
 
 import io.galeragen.core.podlab.oracle.OracleFailure;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A scenario that fails today because of the product: the test passes only while the oracle fails with the expected

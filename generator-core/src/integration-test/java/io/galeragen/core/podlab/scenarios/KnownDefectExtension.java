@@ -8,10 +8,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /** Runs a {@link KnownDefect} test: the expected oracle failure passes, anything else (including a pass) fails. */
-public final class KnownDefectExtension implements BeforeTestExecutionCallback, TestExecutionExceptionHandler,
-        AfterTestExecutionCallback {
+public final class KnownDefectExtension
+        implements BeforeTestExecutionCallback, TestExecutionExceptionHandler, AfterTestExecutionCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KnownDefectExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KnownDefectExtension.class);
     private static final String SEEN = "expected failure seen";
 
     @Override
@@ -36,8 +37,8 @@ public final class KnownDefectExtension implements BeforeTestExecutionCallback, 
         KnownDefects.set(null);
         boolean seen = Boolean.TRUE.equals(context.getStore(NAMESPACE).get(SEEN));
         if (!seen && context.getExecutionException().isEmpty()) {
-            throw new AssertionError("the scenario passed although it is marked @KnownDefect(\"" + defect(context).value()
-                    + "\"): the defect seems fixed, remove the annotation");
+            throw new AssertionError("the scenario passed although it is marked @KnownDefect(\""
+                    + defect(context).value() + "\"): the defect seems fixed, remove the annotation");
         }
     }
 

@@ -1,12 +1,12 @@
 package io.galeragen.core.podlab.scenarios;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.galeragen.core.podlab.LabConfig;
 import io.galeragen.core.podlab.LabEnvironment;
 import io.galeragen.core.podlab.LabId;
 import io.galeragen.core.podlab.PodLab;
 import io.galeragen.core.values.ValuesSource;
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Assumptions;
 
 /** Starting labs for the scenario tests: the example's values plus the oracle's account, skipped where the lab cannot run. */
 final class Labs {
@@ -23,8 +22,7 @@ final class Labs {
     /** The lab id the tests use; another id (-Dpodlab.id) lets a second lab run beside them. */
     static final String ID = System.getProperty("podlab.id", "podlab");
 
-    private Labs() {
-    }
+    private Labs() {}
 
     /** Skips (one line saying what is missing) outside CI; fails with CI=true. */
     static void assumeLabCanRun() {
@@ -44,7 +42,8 @@ final class Labs {
         List<ValuesSource> values = new ArrayList<>();
         Path example = LabEnvironment.projectRoot().resolve("examples/basic/values.yaml");
         values.add(ValuesSource.file(example, "examples/basic/values.yaml"));
-        values.add(ValuesSource.yaml(resource("podlab/values/oracle-account.yaml"), "podlab/values/oracle-account.yaml"));
+        values.add(
+                ValuesSource.yaml(resource("podlab/values/oracle-account.yaml"), "podlab/values/oracle-account.yaml"));
         for (int i = 0; i < overlays.length; i++) {
             values.add(ValuesSource.yaml(overlays[i], "scenario overlay " + (i + 1)));
         }

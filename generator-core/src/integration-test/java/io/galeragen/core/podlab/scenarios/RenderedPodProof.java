@@ -1,5 +1,7 @@
 package io.galeragen.core.podlab.scenarios;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -10,7 +12,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.galeragen.core.podlab.Pod;
 import io.galeragen.core.podlab.PodLab;
 import io.galeragen.core.podlab.Shell;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Evidence, read from the kernel and from inside the containers, that the pods ran the rendered files byte for byte:
@@ -48,14 +47,21 @@ final class RenderedPodProof {
     }
 
     private static <T> T resource(PodLab lab, Class<T> type) {
-        return lab.rendering().manifests().stream().map(m -> m.resource()).filter(type::isInstance).map(type::cast)
-                .findFirst().orElseThrow();
+        return lab.rendering().manifests().stream()
+                .map(m -> m.resource())
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
     Container container(String name) {
-        return java.util.stream.Stream.concat(statefulSet.getSpec().getTemplate().getSpec().getInitContainers().stream(),
+        return java.util.stream.Stream.concat(
+                        statefulSet.getSpec().getTemplate().getSpec().getInitContainers().stream(),
                         statefulSet.getSpec().getTemplate().getSpec().getContainers().stream())
-                .filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
+                .filter(c -> c.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** argv of the process, as the kernel holds it. */
@@ -90,12 +96,14 @@ final class RenderedPodProof {
                 expected.put(variable.getName(), variable.getValue());
             } else if (variable.getValueFrom().getFieldRef() != null) {
                 String path = variable.getValueFrom().getFieldRef().getFieldPath();
-                expected.put(variable.getName(), switch (path) {
-                    case "metadata.name" -> pod.name();
-                    case "metadata.namespace" -> pod.namespace();
-                    case "status.podIP" -> pod.ip();
-                    default -> throw new AssertionError("the proof does not know fieldRef " + path);
-                });
+                expected.put(
+                        variable.getName(),
+                        switch (path) {
+                            case "metadata.name" -> pod.name();
+                            case "metadata.namespace" -> pod.namespace();
+                            case "status.podIP" -> pod.ip();
+                            default -> throw new AssertionError("the proof does not know fieldRef " + path);
+                        });
             } else if (variable.getValueFrom().getSecretKeyRef() != null) {
                 var ref = variable.getValueFrom().getSecretKeyRef();
                 expected.put(variable.getName(), lab.secrets().text(ref.getName(), ref.getKey()));
@@ -106,23 +114,29 @@ final class RenderedPodProof {
 
     /** A process that is the container's command itself: argv = command + args, env = manifest + image + runtime. */
     void assertRunsExactly(long pid, Container container, Pod pod, List<String> argv, Set<String> imageEnv) {
-        assertThat(cmdline(pid)).as("argv of %s/%s", pod.name(), container.getName()).isEqualTo(argv);
+        assertThat(cmdline(pid))
+                .as("argv of %s/%s", pod.name(), container.getName())
+                .isEqualTo(argv);
         Map<String, String> environ = environ(pid);
         Map<String, String> expected = expectedEnv(container, pod);
         Set<String> names = new TreeSet<>(expected.keySet());
         names.addAll(imageEnv);
         names.addAll(RUNTIME_ENV);
-        assertThat(new TreeSet<>(environ.keySet())).as("env names of %s/%s", pod.name(), container.getName())
+        assertThat(new TreeSet<>(environ.keySet()))
+                .as("env names of %s/%s", pod.name(), container.getName())
                 .isEqualTo(names);
-        expected.forEach((name, value) -> assertThat(environ.get(name)).as("env %s of %s/%s", name, pod.name(),
-                container.getName()).isEqualTo(value));
+        expected.forEach((name, value) -> assertThat(environ.get(name))
+                .as("env %s of %s/%s", name, pod.name(), container.getName())
+                .isEqualTo(value));
     }
 
     /** A process the container's command exec'd into (start.sh -> docker-entrypoint.sh -> mariadbd): env is inherited. */
     void assertInheritsEnv(long pid, Container container, Pod pod) {
         Map<String, String> environ = environ(pid);
-        expectedEnv(container, pod).forEach((name, value) -> assertThat(environ.get(name))
-                .as("env %s of %s/%s (inherited through the command)", name, pod.name(), container.getName()).isEqualTo(value));
+        expectedEnv(container, pod)
+                .forEach((name, value) -> assertThat(environ.get(name))
+                        .as("env %s of %s/%s (inherited through the command)", name, pod.name(), container.getName())
+                        .isEqualTo(value));
     }
 
     /** Every ConfigMap file and Secret file the container mounts, read inside it, equals the rendered data. */
@@ -143,14 +157,19 @@ final class RenderedPodProof {
             } else if (volume.getSecret() != null) {
                 for (KeyToPath item : volume.getSecret().getItems()) {
                     String file = mount.getMountPath() + "/" + item.getPath();
-                    assertThat(cat(pod, container, file)).as("%s in %s/%s", file, pod.name(), container.getName())
+                    assertThat(cat(pod, container, file))
+                            .as("%s in %s/%s", file, pod.name(), container.getName())
                             .isEqualTo(lab.secrets().text(volume.getSecret().getSecretName(), item.getKey()));
-                    int mode = item.getMode() != null ? item.getMode() : volume.getSecret().getDefaultMode();
+                    int mode = item.getMode() != null
+                            ? item.getMode()
+                            : volume.getSecret().getDefaultMode();
                     Long fsGroup = pod.spec().getSecurityContext().getFsGroup();
-                    String stat = exec(pod, container, "stat", "-L", "-c", "%a %u %g", file).strip();
-                    assertThat(stat).as("mode, owner and group of %s (defaultMode and fsGroup, as the kubelet sets them)",
-                            file).isEqualTo(Integer.toOctalString(mode | (fsGroup == null ? 0 : 0440)) + " 0 "
-                            + (fsGroup == null ? 0 : fsGroup));
+                    String stat = exec(pod, container, "stat", "-L", "-c", "%a %u %g", file)
+                            .strip();
+                    assertThat(stat)
+                            .as("mode, owner and group of %s (defaultMode and fsGroup, as the kubelet sets them)", file)
+                            .isEqualTo(Integer.toOctalString(mode | (fsGroup == null ? 0 : 0440)) + " 0 "
+                                    + (fsGroup == null ? 0 : fsGroup));
                     checked.add(file);
                 }
             }
@@ -173,9 +192,11 @@ final class RenderedPodProof {
     }
 
     private String exec(Pod pod, Container container, String... command) {
-        Shell.Result result = lab.exec(pod.name(), container.getName(), List.of(command), Map.of(), Duration.ofSeconds(30));
-        assertThat(result.exitCode()).as("%s in %s/%s: %s", String.join(" ", command), pod.name(), container.getName(),
-                result.output()).isZero();
+        Shell.Result result =
+                lab.exec(pod.name(), container.getName(), List.of(command), Map.of(), Duration.ofSeconds(30));
+        assertThat(result.exitCode())
+                .as("%s in %s/%s: %s", String.join(" ", command), pod.name(), container.getName(), result.output())
+                .isZero();
         return result.output();
     }
 }

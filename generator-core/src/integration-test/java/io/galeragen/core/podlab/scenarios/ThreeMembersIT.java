@@ -1,19 +1,13 @@
 package io.galeragen.core.podlab.scenarios;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.Container;
 import io.galeragen.core.podlab.Pod;
 import io.galeragen.core.podlab.PodLab;
 import io.galeragen.core.podlab.oracle.Oracle;
 import io.galeragen.core.podlab.oracle.ScenarioRun;
 import io.galeragen.core.podlab.oracle.Writers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,11 +16,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The basic example's three members in the pod lab, one cluster for the whole class (a fresh start is the costliest
@@ -66,7 +64,9 @@ class ThreeMembersIT {
             try (Writers writers = Writers.throughService(lab, "a3", 2_000, Duration.ofMinutes(2))) {
                 writers.awaitAcknowledged(200, Duration.ofMinutes(2));
                 Oracle.Data data = run.finish(writers.stop());
-                assertThat(data.presentOnEveryMember()).isEqualTo(data.acknowledged()).isGreaterThanOrEqualTo(200);
+                assertThat(data.presentOnEveryMember())
+                        .isEqualTo(data.acknowledged())
+                        .isGreaterThanOrEqualTo(200);
             }
         }
     }
@@ -88,25 +88,39 @@ class ThreeMembersIT {
             proof.assertRunsExactly(startSh, mariadb, pod, commandLine(mariadb), lab.imageEnv(mariadb.getImage()));
             long mariadbd = childNamed(startSh, "mariadbd");
             List<String> argv = RenderedPodProof.cmdline(mariadbd);
-            String decided = argv.subList(1, argv.size()).stream().map(java.util.regex.Pattern::quote)
-                    .map(arg -> "\\s+" + arg).collect(java.util.stream.Collectors.joining());
-            assertThat(lab.log(pod.name(), "mariadb")).as("start.sh ran the image's entrypoint with init.sh's decision")
+            String decided = argv.subList(1, argv.size()).stream()
+                    .map(java.util.regex.Pattern::quote)
+                    .map(arg -> "\\s+" + arg)
+                    .collect(java.util.stream.Collectors.joining());
+            assertThat(lab.log(pod.name(), "mariadb"))
+                    .as("start.sh ran the image's entrypoint with init.sh's decision")
                     .containsPattern("docker-entrypoint.sh mariadbd" + decided);
             proof.assertInheritsEnv(mariadbd, mariadb, pod);
             Container exporter = proof.container("exporter");
-            proof.assertRunsExactly(pod.container("exporter").pid(), exporter, pod, commandLine(exporter),
+            proof.assertRunsExactly(
+                    pod.container("exporter").pid(),
+                    exporter,
+                    pod,
+                    commandLine(exporter),
                     lab.imageEnv(exporter.getImage()));
             files.addAll(proof.assertMountedFilesAreRendered(pod, mariadb));
             files.addAll(proof.assertMountedFilesAreRendered(pod, exporter));
         }
-        assertThat(files).contains("/etc/galera/init.sh", "/etc/galera/start.sh", "/etc/galera/galera.cnf",
-                "/etc/galera/recovery-plan.sh", "/etc/galera/member-state.sh");
+        assertThat(files)
+                .contains(
+                        "/etc/galera/init.sh",
+                        "/etc/galera/start.sh",
+                        "/etc/galera/galera.cnf",
+                        "/etc/galera/recovery-plan.sh",
+                        "/etc/galera/member-state.sh");
     }
 
     /** The container's argv as the runtime builds it: command (or the image's entrypoint) then args. */
     private List<String> commandLine(Container container) {
-        List<String> argv = new ArrayList<>(container.getCommand() == null || container.getCommand().isEmpty()
-                ? lab.imageEntrypoint(container.getImage()) : container.getCommand());
+        List<String> argv = new ArrayList<>(
+                container.getCommand() == null || container.getCommand().isEmpty()
+                        ? lab.imageEntrypoint(container.getImage())
+                        : container.getCommand());
         if (container.getArgs() != null) {
             argv.addAll(container.getArgs());
         }
@@ -120,7 +134,8 @@ class ThreeMembersIT {
                     .filter(p -> parentOf(p) == parent)
                     .mapToLong(p -> Long.parseLong(p.getFileName().toString()))
                     .filter(pid -> RenderedPodProof.cmdline(pid).get(0).equals(name))
-                    .findFirst().orElseThrow(() -> new AssertionError("no " + name + " below pid " + parent));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + name + " below pid " + parent));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -145,8 +160,12 @@ class ThreeMembersIT {
                 String before = lab.pod("shop-db-1").uid();
                 run.faultNow();
                 lab.faults().deletePod("shop-db-1");
-                PodLab.await("shop-db-1 re-created", Duration.ofMinutes(3),
-                        () -> lab.findPod("shop-db-1").map(p -> !p.uid().equals(before)).orElse(false));
+                PodLab.await(
+                        "shop-db-1 re-created",
+                        Duration.ofMinutes(3),
+                        () -> lab.findPod("shop-db-1")
+                                .map(p -> !p.uid().equals(before))
+                                .orElse(false));
                 run.expectHealed(SELF_HEAL_BOUND);
                 int acknowledged = writers.acknowledgedSoFar();
                 writers.awaitAcknowledged(acknowledged + 100, Duration.ofMinutes(1));
@@ -185,7 +204,8 @@ class ThreeMembersIT {
                 rows = writers.stop();
             }
             lab.scale(0);
-            PodLab.await("every pod gone", Duration.ofMinutes(3), () -> lab.members().isEmpty());
+            PodLab.await(
+                    "every pod gone", Duration.ofMinutes(3), () -> lab.members().isEmpty());
             run.faultNow();
             lab.scale(3);
             run.expectHealed(SELF_HEAL_BOUND);

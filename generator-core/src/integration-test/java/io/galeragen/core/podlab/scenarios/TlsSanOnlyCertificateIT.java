@@ -1,5 +1,7 @@
 package io.galeragen.core.podlab.scenarios;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.galeragen.core.podlab.LabConfig;
 import io.galeragen.core.podlab.LabId;
 import io.galeragen.core.podlab.Pod;
@@ -7,11 +9,6 @@ import io.galeragen.core.podlab.PodLab;
 import io.galeragen.core.podlab.Shell;
 import io.galeragen.core.podlab.oracle.ScenarioRun;
 import io.galeragen.core.podlab.oracle.Writers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Issue 12, defect 10 in the pod lab: tls.enabled with a certificate that has no common name, only a wildcard DNS SAN
@@ -43,8 +42,13 @@ class TlsSanOnlyCertificateIT {
         Path dir = Files.createTempDirectory("podlab-tls");
         Map<String, String> tls = sanOnlyCertificate(dir, "*.shop-db-peers.shop.svc.cluster.local");
         lab = Labs.start(LabConfig.of(LabId.of("prodtls"), Labs.basicExample("tls:\n  enabled: true\n"))
-                .withSecretValues(Map.of("shop-db-tls/ca.crt", tls.get("ca.crt"), "shop-db-tls/tls.crt",
-                        tls.get("tls.crt"), "shop-db-tls/tls.key", tls.get("tls.key"))));
+                .withSecretValues(Map.of(
+                        "shop-db-tls/ca.crt",
+                        tls.get("ca.crt"),
+                        "shop-db-tls/tls.crt",
+                        tls.get("tls.crt"),
+                        "shop-db-tls/tls.key",
+                        tls.get("tls.key"))));
         labStarted = Instant.now();
     }
 
@@ -57,14 +61,16 @@ class TlsSanOnlyCertificateIT {
 
     @Test
     void stateTransfersRunOverTlsWithASanOnlyCertificate() {
-        try (ScenarioRun run = ScenarioRun.begin(lab, "TLS, SAN-only certificate: fresh start (SST), delete one pod (IST)")) {
+        try (ScenarioRun run =
+                ScenarioRun.begin(lab, "TLS, SAN-only certificate: fresh start (SST), delete one pod (IST)")) {
             run.faultNowAt(labStarted);
             // Two mariabackup SSTs one after the other (the donor serialises them) and two datadir initialisations:
             // under a load average of 35 on two cores this took 6 min 15 s, on an idle machine about a minute.
             run.expectHealed(Duration.ofMinutes(10));
             for (Pod member : lab.members().subList(1, 3)) {
                 // Each joiner received its data by mariabackup SST through socat with TLS, verifying the CA.
-                assertThat(lab.log(member.name(), "mariadb")).as(member.name())
+                assertThat(lab.log(member.name(), "mariadb"))
+                        .as(member.name())
                         .contains("Using openssl based encryption with socat", "MODE='VERIFY_CA'");
             }
             try (Writers writers = Writers.throughService(lab, "tls", 100_000, Duration.ofMinutes(4))) {
@@ -72,8 +78,12 @@ class TlsSanOnlyCertificateIT {
                 String before = lab.pod("shop-db-1").uid();
                 run.faultNow();
                 lab.faults().deletePod("shop-db-1");
-                PodLab.await("shop-db-1 re-created", Duration.ofMinutes(3),
-                        () -> lab.findPod("shop-db-1").map(p -> !p.uid().equals(before)).orElse(false));
+                PodLab.await(
+                        "shop-db-1 re-created",
+                        Duration.ofMinutes(3),
+                        () -> lab.findPod("shop-db-1")
+                                .map(p -> !p.uid().equals(before))
+                                .orElse(false));
                 run.expectHealed(Duration.ofMinutes(4));
                 int acknowledged = writers.acknowledgedSoFar();
                 writers.awaitAcknowledged(acknowledged + 100, Duration.ofMinutes(1));
@@ -86,17 +96,61 @@ class TlsSanOnlyCertificateIT {
     /** A CA and a certificate whose subject is empty: its only names are the DNS SAN. */
     private static Map<String, String> sanOnlyCertificate(Path dir, String dnsName) {
         String d = dir.toString();
-        Shell.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=lab-ca",
-                "-keyout", d + "/ca.key", "-out", d + "/ca.crt");
-        Shell.run("openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-subj", "/", "-keyout", d + "/tls.key",
-                "-out", d + "/tls.csr");
+        Shell.run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "30",
+                "-subj",
+                "/CN=lab-ca",
+                "-keyout",
+                d + "/ca.key",
+                "-out",
+                d + "/ca.crt");
+        Shell.run(
+                "openssl",
+                "req",
+                "-new",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-subj",
+                "/",
+                "-keyout",
+                d + "/tls.key",
+                "-out",
+                d + "/tls.csr");
         write(dir.resolve("san.ext"), "subjectAltName=critical,DNS:" + dnsName + "\n");
-        Shell.run("openssl", "x509", "-req", "-in", d + "/tls.csr", "-CA", d + "/ca.crt", "-CAkey", d + "/ca.key",
-                "-CAcreateserial", "-days", "30", "-extfile", d + "/san.ext", "-out", d + "/tls.crt");
+        Shell.run(
+                "openssl",
+                "x509",
+                "-req",
+                "-in",
+                d + "/tls.csr",
+                "-CA",
+                d + "/ca.crt",
+                "-CAkey",
+                d + "/ca.key",
+                "-CAcreateserial",
+                "-days",
+                "30",
+                "-extfile",
+                d + "/san.ext",
+                "-out",
+                d + "/tls.crt");
         String subject = Shell.run("openssl", "x509", "-noout", "-subject", "-in", d + "/tls.crt");
         assertThat(subject).doesNotContain("CN");
-        return Map.of("ca.crt", read(dir.resolve("ca.crt")), "tls.crt", read(dir.resolve("tls.crt")),
-                "tls.key", read(dir.resolve("tls.key")));
+        return Map.of(
+                "ca.crt",
+                read(dir.resolve("ca.crt")),
+                "tls.crt",
+                read(dir.resolve("tls.crt")),
+                "tls.key",
+                read(dir.resolve("tls.key")));
     }
 
     private static void write(Path file, String text) {
