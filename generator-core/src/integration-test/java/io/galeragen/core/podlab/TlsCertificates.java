@@ -11,7 +11,7 @@ import java.util.Map;
  * A CA and one certificate signed by it, made with openssl for a TLS Secret (ca.crt, tls.crt, tls.key), as a person
  * or cert-manager would provide them. The certificate has a common name and a wildcard SAN for the cluster's names.
  */
-final class TlsCertificates implements LabSecrets.TlsFiles {
+public final class TlsCertificates implements LabSecrets.TlsFiles {
 
     private final Path dir;
 
@@ -21,6 +21,14 @@ final class TlsCertificates implements LabSecrets.TlsFiles {
 
     @Override
     public Map<String, byte[]> make() {
+        return issue(dir, "/CN=galera-podlab", "DNS:*.svc.cluster.local,DNS:localhost");
+    }
+
+    /**
+     * Makes a CA and a certificate it signs in {@code dir}: the certificate's subject ({@code "/"} for none) and its
+     * subjectAltName extension as openssl writes them. Returns ca.crt, tls.crt and tls.key.
+     */
+    public static Map<String, byte[]> issue(Path dir, String subject, String subjectAltName) {
         try {
             Files.createDirectories(dir);
             String d = dir.toString();
@@ -42,16 +50,17 @@ final class TlsCertificates implements LabSecrets.TlsFiles {
             Shell.run(
                     "openssl",
                     "req",
+                    "-new",
                     "-newkey",
                     "rsa:2048",
                     "-nodes",
                     "-subj",
-                    "/CN=galera-podlab",
+                    subject,
                     "-keyout",
                     d + "/tls.key",
                     "-out",
                     d + "/tls.csr");
-            Files.writeString(dir.resolve("san.ext"), "subjectAltName=DNS:*.svc.cluster.local,DNS:localhost\n");
+            Files.writeString(dir.resolve("san.ext"), "subjectAltName=" + subjectAltName + "\n");
             Shell.run(
                     "openssl",
                     "x509",

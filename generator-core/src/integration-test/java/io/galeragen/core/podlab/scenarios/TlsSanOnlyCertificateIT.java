@@ -7,14 +7,16 @@ import io.galeragen.core.podlab.LabId;
 import io.galeragen.core.podlab.Pod;
 import io.galeragen.core.podlab.PodLab;
 import io.galeragen.core.podlab.Shell;
+import io.galeragen.core.podlab.TlsCertificates;
 import io.galeragen.core.podlab.oracle.ScenarioRun;
 import io.galeragen.core.podlab.oracle.Writers;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,77 +97,17 @@ class TlsSanOnlyCertificateIT {
 
     /** A CA and a certificate whose subject is empty: its only names are the DNS SAN. */
     private static Map<String, String> sanOnlyCertificate(Path dir, String dnsName) {
-        String d = dir.toString();
-        Shell.run(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "30",
-                "-subj",
-                "/CN=lab-ca",
-                "-keyout",
-                d + "/ca.key",
-                "-out",
-                d + "/ca.crt");
-        Shell.run(
-                "openssl",
-                "req",
-                "-new",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-subj",
-                "/",
-                "-keyout",
-                d + "/tls.key",
-                "-out",
-                d + "/tls.csr");
-        write(dir.resolve("san.ext"), "subjectAltName=critical,DNS:" + dnsName + "\n");
-        Shell.run(
+        Map<String, String> files = new LinkedHashMap<>();
+        TlsCertificates.issue(dir, "/", "critical,DNS:" + dnsName)
+                .forEach((name, bytes) -> files.put(name, new String(bytes, StandardCharsets.UTF_8)));
+        String subject = Shell.run(
                 "openssl",
                 "x509",
-                "-req",
+                "-noout",
+                "-subject",
                 "-in",
-                d + "/tls.csr",
-                "-CA",
-                d + "/ca.crt",
-                "-CAkey",
-                d + "/ca.key",
-                "-CAcreateserial",
-                "-days",
-                "30",
-                "-extfile",
-                d + "/san.ext",
-                "-out",
-                d + "/tls.crt");
-        String subject = Shell.run("openssl", "x509", "-noout", "-subject", "-in", d + "/tls.crt");
+                dir.resolve("tls.crt").toString());
         assertThat(subject).doesNotContain("CN");
-        return Map.of(
-                "ca.crt",
-                read(dir.resolve("ca.crt")),
-                "tls.crt",
-                read(dir.resolve("tls.crt")),
-                "tls.key",
-                read(dir.resolve("tls.key")));
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return files;
     }
 }
