@@ -277,6 +277,11 @@ public final class PodLab implements AutoCloseable {
                 .getReplicas();
     }
 
+    /** While paused the StatefulSet and Deployment controllers do nothing (a person's steps between two of theirs). */
+    public void controllersPaused(boolean paused) {
+        controllers.paused(paused);
+    }
+
     /** kubectl scale statefulset --replicas. */
     public void scale(int replicas) {
         context.cluster().scale(model.namespace(), model.name(), replicas);

@@ -54,7 +54,7 @@ public record RequiredSecrets(String namespace, Map<String, List<Key>> secrets, 
                 new Key(
                         cluster.rootPassword().key(),
                         Format.PASSWORD,
-                        "the MariaDB root password (MARIADB_ROOT_PASSWORD); the probes log in with it"));
+                        "the MariaDB root password (a file in the pods: MARIADB_ROOT_PASSWORD_FILE); the probes log in with it"));
         if (cluster.wsrepEnabled() && cluster.galera().sstMethod() == SstMethod.MARIABACKUP) {
             add(
                     secrets,

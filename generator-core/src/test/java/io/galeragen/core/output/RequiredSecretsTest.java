@@ -157,7 +157,7 @@ class RequiredSecretsTest {
                 .startsWith("galera-gen: cluster shop-db in namespace shop, 3 members.\n")
                 .contains("""
                           Secret shop-db-credentials in namespace shop:
-                            root-password    the MariaDB root password (MARIADB_ROOT_PASSWORD); the probes log in with it
+                            root-password    the MariaDB root password (a file in the pods: MARIADB_ROOT_PASSWORD_FILE); the probes log in with it
                             sst-password     the password of the SST user sst (mariabackup)
                             exporter-my.cnf  the exporter's my.cnf; its account is created at first start
                           Secret shop-db-tls in namespace shop, type kubernetes.io/tls: tls.crt, tls.key and ca.crt\

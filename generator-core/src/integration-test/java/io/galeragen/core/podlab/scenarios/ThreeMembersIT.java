@@ -217,4 +217,62 @@ class ThreeMembersIT {
     Set<String> podNames() {
         return Set.copyOf(lab.members().stream().map(Pod::name).toList());
     }
+
+    /**
+     * Issue 10 k, issue 11 must show 1: pod 0's volume replaced by an empty one during a full outage. The members with
+     * data decide; pod 0 joins them by SST; nobody bootstraps the empty volume (before issue 11 it did, and the others
+     * were overwritten by SST: every row lost).
+     */
+    @Test
+    @Order(6)
+    void k_podZerosVolumeReplacedByAnEmptyOneDuringAFullOutage() {
+        try (ScenarioRun run = ScenarioRun.begin(lab, "k. pod 0's PVC replaced by an empty one during a full outage")) {
+            run.expectHealed(SELF_HEAL_BOUND);
+            Set<String> rows;
+            try (Writers writers = Writers.throughService(lab, "k", 100_000, Duration.ofMinutes(2))) {
+                writers.awaitAcknowledged(300, Duration.ofMinutes(1));
+                rows = writers.stop();
+            }
+            lab.scale(0);
+            PodLab.await(
+                    "every pod gone", Duration.ofMinutes(3), () -> lab.members().isEmpty());
+            lab.faults().replaceVolume("data-shop-db-0");
+            run.faultNow();
+            lab.scale(3);
+            run.expectHealed(SELF_HEAL_BOUND);
+            run.finish(rows);
+            assertThat(lab.log("shop-db-0", "init")).doesNotContain("decision: bootstrap");
+        }
+    }
+
+    /**
+     * Issue 10 f, issue 11 must show 1: every pod killed while a joiner is in the middle of its SST. The joiner's
+     * volume holds nothing durable; the others decide without waiting for data it never had, and it joins by SST.
+     */
+    @Test
+    @Order(7)
+    void f_killEveryPodWhileAJoinerIsInTheMiddleOfAnSst() {
+        try (ScenarioRun run = ScenarioRun.begin(lab, "f. kill every pod while a joiner is in an SST")) {
+            run.expectHealed(SELF_HEAL_BOUND);
+            try (Writers writers = Writers.throughService(lab, "f", 100_000, Duration.ofMinutes(12))) {
+                writers.awaitAcknowledged(300, Duration.ofMinutes(1));
+                // shop-db-2 loses its volume: its new pod joins by a full state transfer.
+                lab.controllersPaused(true);
+                lab.faults().deletePodAndWait("shop-db-2");
+                lab.faults().replaceVolume("data-shop-db-2");
+                lab.controllersPaused(false);
+                PodLab.await(
+                        "shop-db-2 in the middle of its SST",
+                        Duration.ofMinutes(4),
+                        () -> Files.exists(lab.claimDisk("data-shop-db-2").resolve("sst_in_progress")));
+                run.note("killed while shop-db-2 received its SST (sst_in_progress present)");
+                run.faultNow();
+                lab.faults().crashAllMembers();
+                run.expectHealed(SELF_HEAL_BOUND);
+                int acknowledged = writers.acknowledgedSoFar();
+                writers.awaitAcknowledged(acknowledged + 100, Duration.ofMinutes(2));
+                run.finish(writers.stop());
+            }
+        }
+    }
 }
