@@ -74,7 +74,8 @@ class ThreeMembersIT {
     /**
      * Issue 10, must show 1: the pods ran the rendered files byte for byte. Read from the kernel: PID 1 of each mariadb
      * and exporter container has exactly the manifest's argv and environment (fieldRefs and Secret keys resolved, plus
-     * what the image and the runtime add), mariadbd below start.sh inherited that environment, and every ConfigMap and
+     * what the image and the runtime add), mariadbd below start.sh inherited it (less what the image's entrypoint
+     * rewrites), and every ConfigMap and
      * Secret file the containers see equals the rendered data (Secret modes as defaultMode and fsGroup give them).
      */
     @Test
