@@ -132,8 +132,9 @@ final class RenderedPodProof {
 
     /**
      * A process the container's command started through the image's entrypoint (start.sh -> docker-entrypoint.sh ->
-     * mariadbd): it inherited the manifest's environment, except what that entrypoint itself rewrites (it exports
-     * DATADIR as mysqld's datadir, with a trailing slash, and turns each *_FILE into the value it names).
+     * mariadbd): it inherited the manifest's environment, except what that entrypoint owns: it exports DATADIR as
+     * mysqld's datadir (a trailing slash), turns each *_FILE into the value it names, and unsets the MARIADB_ and
+     * MYSQL_ variables that carry passwords and the root host before it execs mariadbd; no password may be left.
      */
     void assertInheritsEnv(long pid, Container container, Pod pod) {
         Map<String, String> environ = environ(pid);
@@ -142,12 +143,15 @@ final class RenderedPodProof {
                 assertThat(environ.get(name))
                         .as("DATADIR of %s/%s", pod.name(), container.getName())
                         .isIn(value, value + "/");
-            } else if (!name.endsWith("_FILE")) {
+            } else if (!name.endsWith("_FILE") && !name.startsWith("MARIADB_") && !name.startsWith("MYSQL_")) {
                 assertThat(environ.get(name))
                         .as("env %s of %s/%s (inherited through the command)", name, pod.name(), container.getName())
                         .isEqualTo(value);
             }
         });
+        assertThat(environ.keySet())
+                .as("password variables in the environment of %s/%s's server", pod.name(), container.getName())
+                .noneMatch(name -> name.matches("(MARIADB|MYSQL)_(ROOT_|REPLICATION_)?PASSWORD(_HASH)?"));
     }
 
     /** Every ConfigMap file and Secret file the container mounts, read inside it, equals the rendered data. */
