@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,38 +181,16 @@ class ThreeMembersIT {
     @Test
     @Order(4)
     void c_killEveryPodAtOnceUnderWrites() {
-        try (ScenarioRun run = ScenarioRun.begin(lab, "c. kill -9 every pod at once under writes")) {
-            run.expectHealed(SELF_HEAL_BOUND);
-            try (Writers writers = Writers.throughService(lab, "c", 100_000, Duration.ofMinutes(6))) {
-                writers.awaitAcknowledged(300, Duration.ofMinutes(1));
-                run.faultNow();
-                lab.faults().crashAllMembers();
-                run.expectHealed(SELF_HEAL_BOUND);
-                int acknowledged = writers.acknowledgedSoFar();
-                writers.awaitAcknowledged(acknowledged + 100, Duration.ofMinutes(1));
-                run.finish(writers.stop());
-            }
-        }
+        faultUnderWrites("c. kill -9 every pod at once under writes", "c", Duration.ofMinutes(6), run -> {
+            run.faultNow();
+            lab.faults().crashAllMembers();
+        });
     }
 
     @Test
     @Order(5)
     void d_scaleToZeroThenBackToThree() {
-        try (ScenarioRun run = ScenarioRun.begin(lab, "d. scale to 0 (all terminated at once), then to 3")) {
-            run.expectHealed(SELF_HEAL_BOUND);
-            Set<String> rows;
-            try (Writers writers = Writers.throughService(lab, "d", 100_000, Duration.ofMinutes(2))) {
-                writers.awaitAcknowledged(300, Duration.ofMinutes(1));
-                rows = writers.stop();
-            }
-            lab.scale(0);
-            PodLab.await(
-                    "every pod gone", Duration.ofMinutes(3), () -> lab.members().isEmpty());
-            run.faultNow();
-            lab.scale(3);
-            run.expectHealed(SELF_HEAL_BOUND);
-            run.finish(rows);
-        }
+        fullStop("d. scale to 0 (all terminated at once), then to 3", "d", () -> {});
     }
 
     /** The pods the class's scenarios ran. */
@@ -227,23 +206,11 @@ class ThreeMembersIT {
     @Test
     @Order(6)
     void k_podZerosVolumeReplacedByAnEmptyOneDuringAFullOutage() {
-        try (ScenarioRun run = ScenarioRun.begin(lab, "k. pod 0's PVC replaced by an empty one during a full outage")) {
-            run.expectHealed(SELF_HEAL_BOUND);
-            Set<String> rows;
-            try (Writers writers = Writers.throughService(lab, "k", 100_000, Duration.ofMinutes(2))) {
-                writers.awaitAcknowledged(300, Duration.ofMinutes(1));
-                rows = writers.stop();
-            }
-            lab.scale(0);
-            PodLab.await(
-                    "every pod gone", Duration.ofMinutes(3), () -> lab.members().isEmpty());
-            lab.faults().replaceVolume("data-shop-db-0");
-            run.faultNow();
-            lab.scale(3);
-            run.expectHealed(SELF_HEAL_BOUND);
-            run.finish(rows);
-            assertThat(lab.log("shop-db-0", "init")).doesNotContain("decision: bootstrap");
-        }
+        fullStop(
+                "k. pod 0's PVC replaced by an empty one during a full outage",
+                "k",
+                () -> lab.faults().replaceVolume("data-shop-db-0"));
+        assertThat(lab.log("shop-db-0", "init")).doesNotContain("decision: bootstrap");
     }
 
     /**
@@ -253,27 +220,54 @@ class ThreeMembersIT {
     @Test
     @Order(7)
     void f_killEveryPodWhileAJoinerIsInTheMiddleOfAnSst() {
-        try (ScenarioRun run = ScenarioRun.begin(lab, "f. kill every pod while a joiner is in an SST")) {
+        faultUnderWrites("f. kill every pod while a joiner is in an SST", "f", Duration.ofMinutes(12), run -> {
+            // shop-db-2 loses its volume: its new pod joins by a full state transfer.
+            lab.controllersPaused(true);
+            lab.faults().deletePodAndWait("shop-db-2");
+            lab.faults().replaceVolume("data-shop-db-2");
+            lab.controllersPaused(false);
+            PodLab.await(
+                    "shop-db-2 in the middle of its SST",
+                    Duration.ofMinutes(4),
+                    () -> Files.exists(lab.claimDisk("data-shop-db-2").resolve("sst_in_progress")));
+            run.note("killed while shop-db-2 received its SST (sst_in_progress present)");
+            run.faultNow();
+            lab.faults().crashAllMembers();
+        });
+    }
+
+    /** From a healthy cluster taking writes through the client Service: the fault, healing, 100 more writes. */
+    private void faultUnderWrites(String name, String writer, Duration writing, Consumer<ScenarioRun> fault) {
+        try (ScenarioRun run = ScenarioRun.begin(lab, name)) {
             run.expectHealed(SELF_HEAL_BOUND);
-            try (Writers writers = Writers.throughService(lab, "f", 100_000, Duration.ofMinutes(12))) {
+            try (Writers writers = Writers.throughService(lab, writer, 100_000, writing)) {
                 writers.awaitAcknowledged(300, Duration.ofMinutes(1));
-                // shop-db-2 loses its volume: its new pod joins by a full state transfer.
-                lab.controllersPaused(true);
-                lab.faults().deletePodAndWait("shop-db-2");
-                lab.faults().replaceVolume("data-shop-db-2");
-                lab.controllersPaused(false);
-                PodLab.await(
-                        "shop-db-2 in the middle of its SST",
-                        Duration.ofMinutes(4),
-                        () -> Files.exists(lab.claimDisk("data-shop-db-2").resolve("sst_in_progress")));
-                run.note("killed while shop-db-2 received its SST (sst_in_progress present)");
-                run.faultNow();
-                lab.faults().crashAllMembers();
+                fault.accept(run);
                 run.expectHealed(SELF_HEAL_BOUND);
                 int acknowledged = writers.acknowledgedSoFar();
                 writers.awaitAcknowledged(acknowledged + 100, Duration.ofMinutes(2));
                 run.finish(writers.stop());
             }
+        }
+    }
+
+    /** 300 rows written, every pod terminated at once (scale to 0), {@code whileStopped}, then scaled back to 3. */
+    private void fullStop(String name, String writer, Runnable whileStopped) {
+        try (ScenarioRun run = ScenarioRun.begin(lab, name)) {
+            run.expectHealed(SELF_HEAL_BOUND);
+            Set<String> rows;
+            try (Writers writers = Writers.throughService(lab, writer, 100_000, Duration.ofMinutes(2))) {
+                writers.awaitAcknowledged(300, Duration.ofMinutes(1));
+                rows = writers.stop();
+            }
+            lab.scale(0);
+            PodLab.await(
+                    "every pod gone", Duration.ofMinutes(3), () -> lab.members().isEmpty());
+            whileStopped.run();
+            run.faultNow();
+            lab.scale(3);
+            run.expectHealed(SELF_HEAL_BOUND);
+            run.finish(rows);
         }
     }
 }
