@@ -117,7 +117,7 @@ public final class TemplateCatalog {
     static final String PLAN = "files/recovery-plan.sh";
     /** The lines of galera-recover that source the rule beside it (in the templates folder); replaced by the rule. */
     static final String PLAN_SOURCE_LINE =
-            "# shellcheck source=recovery-plan.sh\nsource \"$(dirname \"${BASH_SOURCE[0]}\")/recovery-plan.sh\""
+            "# shellcheck source=SCRIPTDIR/recovery-plan.sh\nsource \"$(dirname \"${BASH_SOURCE[0]}\")/recovery-plan.sh\""
                     + " # galera-gen inserts recovery-plan.sh here";
 
     /**

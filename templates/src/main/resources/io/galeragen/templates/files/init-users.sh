@@ -16,7 +16,7 @@
 #                                the socket only. An unusable my.cnf is logged and skips this account: the metrics of a
 #                                member must never stop the member from being initialised.
 
-# shellcheck source=exporter-config.sh
+# shellcheck source=SCRIPTDIR/exporter-config.sh
 . "${GALERA_CONFIG_DIR:-/etc/galera}/exporter-config.sh"
 
 galera_users_escape() {

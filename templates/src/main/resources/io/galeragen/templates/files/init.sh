@@ -47,9 +47,9 @@ START_ARGS_FILE="$CONF_DIR/galera-start.args"
 SST_LEFTOVERS=(wsrep_sst.pid rsync_sst.pid rsync_sst.conf rsync_sst_complete stunnel.pid stunnel.conf
   xtrabackup_galera_info donor_galera_info .sst)
 
-# shellcheck source=member-state.sh
+# shellcheck source=SCRIPTDIR/member-state.sh
 source "$GALERA_CONFIG_DIR/member-state.sh"
-# shellcheck source=recovery-plan.sh
+# shellcheck source=SCRIPTDIR/recovery-plan.sh
 source "$GALERA_CONFIG_DIR/recovery-plan.sh"
 
 RECOVERED=0

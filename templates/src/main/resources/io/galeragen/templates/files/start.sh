@@ -38,9 +38,9 @@ RESTART_PAUSE_MAX=60
 LOG_TAG=galera-start
 START_ARGS_FILE="$CONF_DIR/galera-start.args"
 
-# shellcheck source=member-state.sh
+# shellcheck source=SCRIPTDIR/member-state.sh
 source "$GALERA_CONFIG_DIR/member-state.sh"
-# shellcheck source=recovery-plan.sh
+# shellcheck source=SCRIPTDIR/recovery-plan.sh
 source "$GALERA_CONFIG_DIR/recovery-plan.sh"
 
 CHILD=""
