@@ -152,22 +152,29 @@ class FreshStartsIT {
             thread = new Thread(
                     () -> {
                         while (running) {
-                            for (Pod pod : lab.members()) {
-                                if (!pod.ready()) {
-                                    continue;
-                                }
-                                Members.Status status = members.status(pod.name());
-                                if (pod.ready() && !status.acceptsWrites()) {
-                                    violations.add(java.time.Instant.now() + " " + pod.name() + " Ready with "
-                                            + status.values());
-                                }
+                            try {
+                                sample(lab, members);
+                                Shell.sleep(Duration.ofSeconds(1));
+                            } catch (RuntimeException e) {
+                                // A pod gone between listing and asking, or close() interrupting a query: no evidence.
                             }
-                            Shell.sleep(Duration.ofSeconds(1));
                         }
                     },
                     "readiness-watcher");
             thread.setDaemon(true);
             thread.start();
+        }
+
+        private void sample(PodLab lab, Members members) {
+            for (Pod pod : lab.members()) {
+                if (!pod.ready()) {
+                    continue;
+                }
+                Members.Status status = members.status(pod.name());
+                if (pod.ready() && !status.acceptsWrites()) {
+                    violations.add(java.time.Instant.now() + " " + pod.name() + " Ready with " + status.values());
+                }
+            }
         }
 
         List<String> violations() {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Evidence, read from the kernel and from inside the containers, that the pods ran the rendered files byte for byte:
@@ -62,6 +63,76 @@ final class RenderedPodProof {
                 .filter(c -> c.getName().equals(name))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /**
+     * Every member's mariadb and exporter containers: PID 1 has exactly the manifest's argv and environment (fieldRefs
+     * and Secret keys resolved, plus what the image and the runtime add), mariadbd below start.sh runs init.sh's
+     * decision and inherited that environment (less what the image's entrypoint rewrites), and every ConfigMap and
+     * Secret file the containers see equals the rendered data. Returns the files checked.
+     */
+    List<String> everyMemberRanTheRenderedFiles() {
+        List<String> files = new ArrayList<>();
+        for (Pod pod : lab.members()) {
+            Container mariadb = container("mariadb");
+            long startSh = pod.container("mariadb").pid();
+            assertRunsExactly(startSh, mariadb, pod, commandLine(mariadb), lab.imageEnv(mariadb.getImage()));
+            long mariadbd = childNamed(startSh, "mariadbd");
+            List<String> argv = cmdline(mariadbd);
+            String decided = argv.subList(1, argv.size()).stream()
+                    .map(java.util.regex.Pattern::quote)
+                    .map(arg -> "\\s+" + arg)
+                    .collect(java.util.stream.Collectors.joining());
+            assertThat(lab.log(pod.name(), "mariadb"))
+                    .as("start.sh ran the image's entrypoint with init.sh's decision")
+                    .containsPattern("docker-entrypoint.sh mariadbd" + decided);
+            assertInheritsEnv(mariadbd, mariadb, pod);
+            Container exporter = container("exporter");
+            assertRunsExactly(
+                    pod.container("exporter").pid(),
+                    exporter,
+                    pod,
+                    commandLine(exporter),
+                    lab.imageEnv(exporter.getImage()));
+            files.addAll(assertMountedFilesAreRendered(pod, mariadb));
+            files.addAll(assertMountedFilesAreRendered(pod, exporter));
+        }
+        return files;
+    }
+
+    /** The container's argv as the runtime builds it: command (or the image's entrypoint) then args. */
+    private List<String> commandLine(Container container) {
+        List<String> argv = new ArrayList<>(
+                container.getCommand() == null || container.getCommand().isEmpty()
+                        ? lab.imageEntrypoint(container.getImage())
+                        : container.getCommand());
+        if (container.getArgs() != null) {
+            argv.addAll(container.getArgs());
+        }
+        return argv;
+    }
+
+    /** The child process of {@code parent} whose argv[0] is {@code name} (mariadbd below start.sh). */
+    private static long childNamed(long parent, String name) {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("[0-9]+"))
+                    .filter(p -> parentOf(p) == parent)
+                    .mapToLong(p -> Long.parseLong(p.getFileName().toString()))
+                    .filter(pid -> cmdline(pid).get(0).equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + name + " below pid " + parent));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long parentOf(Path proc) {
+        try {
+            String stat = Files.readString(proc.resolve("stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** argv of the process, as the kernel holds it. */

@@ -2,23 +2,16 @@ package io.galeragen.core.podlab.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.Container;
 import io.galeragen.core.podlab.Pod;
 import io.galeragen.core.podlab.PodLab;
 import io.galeragen.core.podlab.oracle.Oracle;
 import io.galeragen.core.podlab.oracle.ScenarioRun;
 import io.galeragen.core.podlab.oracle.Writers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -82,74 +75,13 @@ class ThreeMembersIT {
     @Test
     @Order(2)
     void thePodsRanTheRenderedFilesByteForByte() {
-        RenderedPodProof proof = new RenderedPodProof(lab);
-        List<String> files = new ArrayList<>();
-        for (Pod pod : lab.members()) {
-            Container mariadb = proof.container("mariadb");
-            long startSh = pod.container("mariadb").pid();
-            proof.assertRunsExactly(startSh, mariadb, pod, commandLine(mariadb), lab.imageEnv(mariadb.getImage()));
-            long mariadbd = childNamed(startSh, "mariadbd");
-            List<String> argv = RenderedPodProof.cmdline(mariadbd);
-            String decided = argv.subList(1, argv.size()).stream()
-                    .map(java.util.regex.Pattern::quote)
-                    .map(arg -> "\\s+" + arg)
-                    .collect(java.util.stream.Collectors.joining());
-            assertThat(lab.log(pod.name(), "mariadb"))
-                    .as("start.sh ran the image's entrypoint with init.sh's decision")
-                    .containsPattern("docker-entrypoint.sh mariadbd" + decided);
-            proof.assertInheritsEnv(mariadbd, mariadb, pod);
-            Container exporter = proof.container("exporter");
-            proof.assertRunsExactly(
-                    pod.container("exporter").pid(),
-                    exporter,
-                    pod,
-                    commandLine(exporter),
-                    lab.imageEnv(exporter.getImage()));
-            files.addAll(proof.assertMountedFilesAreRendered(pod, mariadb));
-            files.addAll(proof.assertMountedFilesAreRendered(pod, exporter));
-        }
-        assertThat(files)
+        assertThat(new RenderedPodProof(lab).everyMemberRanTheRenderedFiles())
                 .contains(
                         "/etc/galera/init.sh",
                         "/etc/galera/start.sh",
                         "/etc/galera/galera.cnf",
                         "/etc/galera/recovery-plan.sh",
                         "/etc/galera/member-state.sh");
-    }
-
-    /** The container's argv as the runtime builds it: command (or the image's entrypoint) then args. */
-    private List<String> commandLine(Container container) {
-        List<String> argv = new ArrayList<>(
-                container.getCommand() == null || container.getCommand().isEmpty()
-                        ? lab.imageEntrypoint(container.getImage())
-                        : container.getCommand());
-        if (container.getArgs() != null) {
-            argv.addAll(container.getArgs());
-        }
-        return argv;
-    }
-
-    /** The child process of {@code parent} whose argv[0] is {@code name} (mariadbd below start.sh). */
-    private static long childNamed(long parent, String name) {
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            return procs.filter(p -> p.getFileName().toString().matches("[0-9]+"))
-                    .filter(p -> parentOf(p) == parent)
-                    .mapToLong(p -> Long.parseLong(p.getFileName().toString()))
-                    .filter(pid -> RenderedPodProof.cmdline(pid).get(0).equals(name))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("no " + name + " below pid " + parent));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long parentOf(Path proc) {
-        try {
-            String stat = Files.readString(proc.resolve("stat"));
-            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
     }
 
     @Test
