@@ -39,8 +39,6 @@ class FullOutageRecoveryIT {
     static final int FULL_CRASHES = Integer.getInteger("podlab.fullCrashes", 2);
 
     private PodLab lab;
-    /** The writers of the scenario running now. */
-    private Writers writers;
 
     @BeforeAll
     void startLab() {
@@ -149,24 +147,7 @@ class FullOutageRecoveryIT {
 
     /** A fault under writes through the client Service; the cluster must heal by itself with every row. */
     private void healsUnderWrites(String name, String writer, java.util.function.Consumer<ScenarioRun> fault) {
-        try (ScenarioRun run = ScenarioRun.begin(lab, name)) {
-            run.expectHealed(SELF_HEAL_BOUND);
-            try (Writers writers = Writers.throughService(lab, writer, 100_000, Duration.ofMinutes(20))) {
-                this.writers = writers;
-                writers.awaitAcknowledged(200, Duration.ofMinutes(2));
-                run.faultNow();
-                fault.accept(run);
-                run.expectHealed(SELF_HEAL_BOUND);
-                awaitMoreRows(run, 50);
-                run.finish(writers.stop());
-            } finally {
-                this.writers = null;
-            }
-        }
-    }
-
-    private void awaitMoreRows(ScenarioRun run, int rows) {
-        writers.awaitAcknowledged(writers.acknowledgedSoFar() + rows, Duration.ofMinutes(2));
+        UnderWrites.healsUnderWrites(lab, SELF_HEAL_BOUND, name, writer, Duration.ofMinutes(20), fault);
     }
 
     /**
