@@ -315,8 +315,19 @@ final class ContainerRunner {
         }
     }
 
-    /** SIGKILL now, no more starts (node loss, power cut). */
+    /** SIGKILL now, no more starts (node loss). */
     void kill() {
+        RunningContainer running = killWithoutWaiting();
+        if (running != null) {
+            running.waitFor(Duration.ofSeconds(30));
+        }
+    }
+
+    /**
+     * SIGKILL now, no more starts, without waiting: a frozen container (power cut) dies only once thawed. Returns the
+     * container signalled, if any.
+     */
+    RunningContainer killWithoutWaiting() {
         synchronized (this) {
             stopped = true;
         }
@@ -324,8 +335,8 @@ final class ContainerRunner {
         RunningContainer running = current;
         if (running != null) {
             running.signal("KILL");
-            running.waitFor(Duration.ofSeconds(30));
         }
+        return running;
     }
 
     /** kill -9 of PID 1 (a crash): the kubelet restarts the container. */

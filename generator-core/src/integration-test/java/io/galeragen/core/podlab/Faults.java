@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * The ways the lab breaks a running cluster, each as it happens in Kubernetes: a container crash (kill -9 of its
  * PID 1; the kubelet restarts it), a pod deletion (SIGTERM, grace period, SIGKILL; the controller re-creates it), a
  * node loss (every process killed, the pod back later in a new sandbox), a partition (iptables DROP between pods), a
- * DNS outage, a claim's volume replaced by an empty one.
+ * DNS outage, a claim's volume replaced by an empty one, a power cut of every member (what was not fsynced is lost).
  */
 public final class Faults {
 
@@ -63,6 +63,29 @@ public final class Faults {
     /** Every member's node is lost at the same moment. */
     public void loseAllNodes() {
         parallel(lab.members().stream().map(Pod::name).toList(), this::loseNode);
+    }
+
+    /**
+     * Power lost by every member's node at the same moment: every process of every member stops at once (the pods'
+     * freezer cgroups), every claim's unsynced-writes layer drops what was not fsynced, then every process is killed
+     * and the nodes are down; the pods stay in the API until {@link #allNodesBack()}. Needs a lab started with unsynced
+     * volumes. Returns each layer's summary, "claim: summary".
+     */
+    public List<String> powerLossOfEveryMember() {
+        List<Pod> members = lab.members();
+        members.forEach(pod -> ContainerCgroups.freeze(lab.id(), pod, true));
+        List<String> claims = members.stream()
+                .flatMap(pod -> pod.spec().getVolumes().stream())
+                .filter(volume -> volume.getPersistentVolumeClaim() != null)
+                .map(volume -> volume.getPersistentVolumeClaim().getClaimName())
+                .toList();
+        List<String> summaries = java.util.Collections.synchronizedList(new ArrayList<>());
+        parallel(
+                claims,
+                claim -> summaries.add(claim + ": " + lab.context().volumes().powerCut(claim)));
+        members.forEach(pod -> pod.worker().killFrozen());
+        loseAllNodes();
+        return summaries.stream().sorted().toList();
     }
 
     /** The node is back: the pod starts again in a new sandbox (new address), its emptyDirs kept. */

@@ -210,6 +210,18 @@ final class PodWorker {
                         TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Power lost while the pod's processes are frozen (ContainerCgroups.freeze): each is killed where it stands, no
+     * container restarts, then they are thawed so that they die. {@link #loseNode()} follows.
+     */
+    void killFrozen() {
+        reporting = false;
+        runners().forEach(ContainerRunner::killWithoutWaiting);
+        ContainerCgroups.processes(ContainerCgroups.podFreezer(lab.id(), pod))
+                .forEach(pid -> Shell.tryRun("kill", "-KILL", Long.toString(pid)));
+        ContainerCgroups.freeze(lab.id(), pod, false);
+    }
+
     /** The lab ends: every container is killed and none restarts; LabCleanup removes the rest. */
     void shutdown() {
         reporting = false;
