@@ -42,18 +42,12 @@ class FullOutageRecoveryIT {
 
     @BeforeAll
     void startLab() {
-        Labs.assumeLabCanRun();
-        lab = Labs.start(Labs.basicExample());
-        try (ScenarioRun run = ScenarioRun.begin(lab, "fresh start (before the full-outage scenarios)")) {
-            run.expectHealed(SELF_HEAL_BOUND);
-        }
+        lab = Labs.startHealthy(Labs.config(Labs.basicExample()), SELF_HEAL_BOUND);
     }
 
     @AfterAll
     void closeLab() {
-        if (lab != null) {
-            lab.close();
-        }
+        Labs.close(lab);
     }
 
     /** Issue 12 defect 8: SIGTERM reaches mariadbd; the pod stops in seconds and grastate.dat has its seqno. */

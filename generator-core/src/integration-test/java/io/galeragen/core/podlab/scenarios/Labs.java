@@ -6,12 +6,14 @@ import io.galeragen.core.podlab.LabConfig;
 import io.galeragen.core.podlab.LabEnvironment;
 import io.galeragen.core.podlab.LabId;
 import io.galeragen.core.podlab.PodLab;
+import io.galeragen.core.podlab.oracle.ScenarioRun;
 import io.galeragen.core.values.ValuesSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -56,6 +58,29 @@ final class Labs {
 
     static PodLab start(LabConfig config) {
         return PodLab.start(config);
+    }
+
+    /**
+     * A lab whose fresh start the oracle has seen heal within the bound, for a class whose scenarios each start from a
+     * healthy cluster; skipped (or failed in CI) where the lab cannot run.
+     */
+    static PodLab startHealthy(LabConfig config, Duration bound) {
+        assumeLabCanRun();
+        PodLab lab = PodLab.start(config);
+        try (ScenarioRun run = ScenarioRun.begin(lab, "fresh start (the lab's first)")) {
+            run.expectHealed(bound);
+        } catch (RuntimeException | Error e) {
+            lab.close();
+            throw e;
+        }
+        return lab;
+    }
+
+    /** The end of a class's lab (none when it could not start). */
+    static void close(PodLab lab) {
+        if (lab != null) {
+            lab.close();
+        }
     }
 
     static LabConfig config(List<ValuesSource> values) {

@@ -36,18 +36,12 @@ class LateMemberIT {
 
     @BeforeAll
     void startLab() {
-        Labs.assumeLabCanRun();
-        lab = Labs.start(Labs.basicExample());
-        try (ScenarioRun run = ScenarioRun.begin(lab, "fresh start (before the late member)")) {
-            run.expectHealed(SELF_HEAL_BOUND);
-        }
+        lab = Labs.startHealthy(Labs.config(Labs.basicExample()), SELF_HEAL_BOUND);
     }
 
     @AfterAll
     void closeLab() {
-        if (lab != null) {
-            lab.close();
-        }
+        Labs.close(lab);
     }
 
     @Test

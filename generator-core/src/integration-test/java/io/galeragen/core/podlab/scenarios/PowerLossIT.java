@@ -40,18 +40,12 @@ class PowerLossIT {
 
     @BeforeAll
     void startLab() {
-        Labs.assumeLabCanRun();
-        lab = Labs.start(Labs.config(Labs.basicExample()).withUnsyncedVolumes(true));
-        try (ScenarioRun run = ScenarioRun.begin(lab, "fresh start on unsynced volumes (before the power cuts)")) {
-            run.expectHealed(SELF_HEAL_BOUND);
-        }
+        lab = Labs.startHealthy(Labs.config(Labs.basicExample()).withUnsyncedVolumes(true), SELF_HEAL_BOUND);
     }
 
     @AfterAll
     void closeLab() {
-        if (lab != null) {
-            lab.close();
-        }
+        Labs.close(lab);
     }
 
     @Test
