@@ -19,7 +19,7 @@ import java.util.Map;
  * Read-only image layers, built once by build-image-layer.sh and cached outside the repository under
  * {@code /var/cache/galera-gen/podlab/<kind>-<hash of every input>}: a changed builder, package list or upstream file
  * is a new layer, an unchanged one is reused by every lab and every run on this machine. Two labs that need the same
- * layer at once build it once (a file lock).
+ * layer at once build it once (a file lock; a monitor within one JVM).
  */
 final class ImageLayers {
 
@@ -43,6 +43,13 @@ final class ImageLayers {
         if (Files.isDirectory(layer)) {
             return layer;
         }
+        // The file lock orders JVMs; within one JVM (two lab classes at once) a second lock() would throw.
+        synchronized (ImageLayers.class) {
+            return lockedLayer(kind, upstream, layer);
+        }
+    }
+
+    private Path lockedLayer(String kind, Path upstream, Path layer) {
         try {
             Files.createDirectories(CACHE);
             try (FileChannel lockFile = FileChannel.open(

@@ -24,6 +24,13 @@ final class Labs {
     /** The lab id the tests use; another id (-Dpodlab.id) lets a second lab run beside them. */
     static final String ID = System.getProperty("podlab.id", "podlab");
 
+    /**
+     * The lab id of a class that runs beside the others (LateMemberIT, mostly waiting by design):
+     * {@code -Dpodlab.secondId}, else the lab id with a "2".
+     */
+    static final String SECOND_ID =
+            System.getProperty("podlab.secondId", ID.substring(0, Math.min(ID.length(), 7)) + "2");
+
     private Labs() {}
 
     /** Skips (one line saying what is missing) outside CI; fails with CI=true. */
@@ -84,7 +91,11 @@ final class Labs {
     }
 
     static LabConfig config(List<ValuesSource> values) {
-        return LabConfig.of(LabId.of(ID), values);
+        return config(ID, values);
+    }
+
+    static LabConfig config(String id, List<ValuesSource> values) {
+        return LabConfig.of(LabId.of(id), values);
     }
 
     static String resource(String name) {

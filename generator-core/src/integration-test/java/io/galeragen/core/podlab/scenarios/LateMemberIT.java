@@ -15,14 +15,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Issue 10 j, issue 11 must show 1: after a full outage (every member's node lost at once under writes) two nodes
  * come back at once and the third only 7 minutes later (a slow reboot; an RBD volume stuck on Multi-Attach). While
  * it is silent nobody bootstraps and both waiting pods name it; once it is back the cluster heals by itself.
  * {@code -Dpodlab.lateReturns=N} runs it N times (evidence; CI runs it once).
+ *
+ * <p>Mostly waiting by design, so it runs beside the other lab classes, in a lab of its own ({@link Labs#SECOND_ID}):
+ * failsafe enables JUnit's parallel execution, and every class not marked concurrent runs on one thread, one after
+ * another, as before.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
 class LateMemberIT {
 
     static final Duration SELF_HEAL_BOUND = Duration.ofMinutes(8);
@@ -36,7 +43,7 @@ class LateMemberIT {
 
     @BeforeAll
     void startLab() {
-        lab = Labs.startHealthy(Labs.config(Labs.basicExample()), SELF_HEAL_BOUND);
+        lab = Labs.startHealthy(Labs.config(Labs.SECOND_ID, Labs.basicExample()), SELF_HEAL_BOUND);
     }
 
     @AfterAll
