@@ -16,13 +16,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The cluster DNS: dnsmasq in a namespace of its own, answering only from a hosts file the lab rewrites (then
- * SIGHUP) whenever the endpoints change, NXDOMAIN for any other name under the cluster domain, and no forwarding at
+ * SIGHUP) whenever the endpoints change (A records on an IPv4 lab, AAAA and no A on an IPv6 one), NXDOMAIN for any other name under the cluster domain, and no forwarding at
  * all. A change reaches DNS after {@link #propagationDelay}, standing in for endpoint propagation (endpoints
  * controller, EndpointSlice watch, CoreDNS): published answers always lag the pods a little, as in Kubernetes.
  */
 final class ClusterDns implements AutoCloseable {
 
     private final LabId lab;
+    private final String address;
     private final Path dir;
     private final String clusterDomain;
     private final Duration propagationDelay;
@@ -36,15 +37,16 @@ final class ClusterDns implements AutoCloseable {
     private Process dnsmasq;
     private boolean down;
 
-    ClusterDns(LabId lab, Path dir, String clusterDomain, Duration propagationDelay) {
+    ClusterDns(LabId lab, String address, Path dir, String clusterDomain, Duration propagationDelay) {
         this.lab = lab;
+        this.address = address;
         this.dir = dir;
         this.clusterDomain = clusterDomain;
         this.propagationDelay = propagationDelay;
     }
 
     String address() {
-        return lab.dnsAddress();
+        return address;
     }
 
     Duration propagationDelay() {
@@ -65,7 +67,7 @@ final class ClusterDns implements AutoCloseable {
                             "no-hosts",
                             "no-poll",
                             "bind-interfaces",
-                            "listen-address=" + lab.dnsAddress(),
+                            "listen-address=" + address,
                             "addn-hosts=" + dir.resolve("records"),
                             "local=/" + clusterDomain + "/",
                             "domain-needed",

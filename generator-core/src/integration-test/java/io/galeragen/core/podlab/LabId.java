@@ -5,11 +5,12 @@ import java.nio.file.Path;
 /**
  * Names everything one lab creates on this machine, so that two labs can run side by side and a lab can find what a
  * crashed run of itself left: network namespaces {@code <id>-…}, the lab directory, its cgroups, and the private
- * subnet 10.244.&lt;subnet&gt;.0/24, used only inside the lab's own namespaces (its bridge lives in one of them, so
- * the host never sees these addresses and nothing routes out).
+ * subnet ({@link LabSubnet}: 10.244.&lt;subnet&gt;.0/24 or fd00:10:244:&lt;subnet&gt;::/64), used only inside the
+ * lab's own namespaces (its bridge lives in one of them, so the host never sees these addresses and nothing routes
+ * out).
  *
  * @param name   a short lower-case name, e.g. {@code podlab} or {@code rec1}
- * @param subnet the third octet of the lab's 10.244.x.0/24
+ * @param subnet the lab's subnet number: the third octet of 10.244.x.0/24, the fourth group of fd00:10:244:x::/64
  */
 public record LabId(String name, int subnet) {
 
@@ -53,26 +54,5 @@ public record LabId(String name, int subnet) {
     /** A pod sandbox's network namespace; the sequence number makes a re-created pod's namespace a new one. */
     String podNamespace(long sandbox) {
         return name + "-s" + sandbox;
-    }
-
-    String address(int host) {
-        return "10.244." + subnet + "." + host;
-    }
-
-    String cidr() {
-        return "10.244." + subnet + ".0/24";
-    }
-
-    /** The bridge's address: where the kubelet's tcpSocket probes come from, as from a node. */
-    String nodeAddress() {
-        return address(1);
-    }
-
-    String dnsAddress() {
-        return address(10);
-    }
-
-    String clientAddress() {
-        return address(3);
     }
 }

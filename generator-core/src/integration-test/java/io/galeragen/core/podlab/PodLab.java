@@ -84,13 +84,14 @@ public final class PodLab implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         GaleraCluster model = GaleraGenerator.cluster(config.values());
-        PodNetwork network = new PodNetwork(id);
+        PodNetwork network = new PodNetwork(id, config.ipFamily());
         network.create();
-        ClusterDns dns = new ClusterDns(id, dir.resolve("dns"), model.clusterDomain(), config.dnsPropagationDelay());
-        network.attach(id.dnsNamespace(), 10);
+        String dnsAddress = network.attach(id.dnsNamespace(), 10);
+        ClusterDns dns =
+                new ClusterDns(id, dnsAddress, dir.resolve("dns"), model.clusterDomain(), config.dnsPropagationDelay());
         dns.start();
         network.attach(id.clientNamespace(), 3);
-        writeClientResolver(id, model);
+        writeClientResolver(id, dnsAddress, model);
         ImageLayers layers = new ImageLayers(dir.resolve("bin").resolve("build-image-layer.sh"));
         Images images = new Images(layers, config.upstream());
         if (config.unsyncedVolumes()) {
@@ -136,7 +137,7 @@ public final class PodLab implements AutoCloseable {
         return lab;
     }
 
-    private static void writeClientResolver(LabId id, GaleraCluster model) {
+    private static void writeClientResolver(LabId id, String dnsAddress, GaleraCluster model) {
         Path netnsEtc = Path.of("/etc/netns", id.clientNamespace());
         try {
             Files.createDirectories(netnsEtc);
@@ -144,7 +145,7 @@ public final class PodLab implements AutoCloseable {
             Files.writeString(
                     netnsEtc.resolve("resolv.conf"),
                     "search " + model.namespace() + ".svc." + domain + " svc." + domain + " " + domain + "\nnameserver "
-                            + id.dnsAddress() + "\noptions ndots:5\n");
+                            + dnsAddress + "\noptions ndots:5\n");
             Files.writeString(netnsEtc.resolve("hosts"), "127.0.0.1\tlocalhost\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,23 +8,30 @@ import java.util.Set;
 
 /**
  * The lab's pod network: a bridge in a namespace of its own (the "node network"), and per attached namespace (a pod
- * sandbox, the cluster DNS, the client) a veth pair with one address of the lab's /24 and no route beyond it. A
- * re-created pod gets a new address, as in Kubernetes: addresses are handed out in a cycle, never the one just freed.
+ * sandbox, the cluster DNS, the client) a veth pair with one address of the lab's subnet ({@link LabSubnet}, IPv4 or
+ * IPv6 only) and no route beyond it; the loopback keeps 127.0.0.1 and ::1, as in a pod. A re-created pod gets a new
+ * address, as in Kubernetes: addresses are handed out in a cycle, never the one just freed.
  */
 final class PodNetwork {
 
-    /** Pod addresses: 10.244.x.20 to .250. */
+    /** Pod addresses: host numbers 20 to 250 of the subnet. */
     private static final int FIRST_POD_HOST = 20;
 
     private static final int LAST_POD_HOST = 250;
     private static final String PARTITION_CHAIN = "PODLAB-PARTITION";
 
     private final LabId lab;
+    private final LabSubnet subnet;
     private final Set<Integer> inUse = new HashSet<>();
     private int lastHost = FIRST_POD_HOST - 1;
 
-    PodNetwork(LabId lab) {
+    PodNetwork(LabId lab, IpFamily family) {
         this.lab = lab;
+        this.subnet = new LabSubnet(lab, family);
+    }
+
+    LabSubnet subnet() {
+        return subnet;
     }
 
     /** Creates the bridge namespace; the lab removed any leftover of an earlier run before. */
@@ -33,13 +40,17 @@ final class PodNetwork {
         Shell.run("ip", "netns", "add", net);
         Shell.run("ip", "-n", net, "link", "set", "lo", "up");
         Shell.run("ip", "-n", net, "link", "add", "br0", "type", "bridge");
-        Shell.run("ip", "-n", net, "addr", "add", lab.nodeAddress() + "/24", "dev", "br0");
+        if (subnet.family() == IpFamily.IPV6) {
+            // No MLD querier on this bridge: snooping must not hide neighbour solicitations from the pods.
+            Shell.run("ip", "-n", net, "link", "set", "br0", "type", "bridge", "mcast_snooping", "0");
+        }
+        addAddress(net, "br0", subnet.nodeAddress());
         Shell.run("ip", "-n", net, "link", "set", "br0", "up");
     }
 
     /** Creates a namespace plugged into the bridge with the given host number; returns its address. */
     String attach(String namespace, int host) {
-        String address = lab.address(host);
+        String address = subnet.address(host);
         String veth = "v" + host;
         Shell.run("ip", "netns", "add", namespace);
         Shell.run(
@@ -57,7 +68,7 @@ final class PodNetwork {
                 "netns",
                 namespace);
         Shell.run("ip", "-n", lab.networkNamespace(), "link", "set", veth, "master", "br0", "up");
-        Shell.run("ip", "-n", namespace, "addr", "add", address + "/24", "dev", "eth0");
+        addAddress(namespace, "eth0", address);
         Shell.run("ip", "-n", namespace, "link", "set", "eth0", "up");
         Shell.run("ip", "-n", namespace, "link", "set", "lo", "up");
         return address;
@@ -69,7 +80,7 @@ final class PodNetwork {
         do {
             host = host >= LAST_POD_HOST ? FIRST_POD_HOST : host + 1;
             if (host == lastHost) {
-                throw new IllegalStateException("no free pod address in " + lab.cidr());
+                throw new IllegalStateException("no free pod address in " + subnet.cidr());
             }
         } while (inUse.contains(host));
         inUse.add(host);
@@ -81,12 +92,22 @@ final class PodNetwork {
     synchronized void detach(String namespace, String address) {
         Shell.tryRun("ip", "netns", "del", namespace);
         if (address != null) {
-            inUse.remove(Integer.parseInt(address.substring(address.lastIndexOf('.') + 1)));
+            inUse.remove(subnet.host(address));
         }
     }
 
+    /** One address of the subnet; an IPv6 one usable at once (no duplicate address detection: the lab hands them out). */
+    private void addAddress(String namespace, String device, String address) {
+        List<String> command = new ArrayList<>(
+                List.of("ip", "-n", namespace, "addr", "add", address + "/" + subnet.prefixLength(), "dev", device));
+        if (subnet.family() == IpFamily.IPV6) {
+            command.add("nodad");
+        }
+        Shell.run(command.toArray(String[]::new));
+    }
+
     /**
-     * Drops every packet between the two sides (iptables-legacy in each namespace of the first side, both directions),
+     * Drops every packet between the two sides (iptables-legacy, or ip6tables-legacy on IPv6, in each namespace of the first side, both directions),
      * until {@link #heal}. Addresses, not pods: a pod re-created meanwhile has a new address and is not cut off.
      */
     void partition(Collection<String> namespaces, Collection<String> otherAddresses) {
@@ -107,16 +128,16 @@ final class PodNetwork {
             if (!exists(namespace)) {
                 continue;
             }
-            nsenterTry(namespace, "iptables-legacy", "-w", "-D", "INPUT", "-j", PARTITION_CHAIN);
-            nsenterTry(namespace, "iptables-legacy", "-w", "-D", "OUTPUT", "-j", PARTITION_CHAIN);
-            nsenterTry(namespace, "iptables-legacy", "-w", "-F", PARTITION_CHAIN);
-            nsenterTry(namespace, "iptables-legacy", "-w", "-X", PARTITION_CHAIN);
+            nsenterTry(namespace, subnet.iptables(), "-w", "-D", "INPUT", "-j", PARTITION_CHAIN);
+            nsenterTry(namespace, subnet.iptables(), "-w", "-D", "OUTPUT", "-j", PARTITION_CHAIN);
+            nsenterTry(namespace, subnet.iptables(), "-w", "-F", PARTITION_CHAIN);
+            nsenterTry(namespace, subnet.iptables(), "-w", "-X", PARTITION_CHAIN);
         }
     }
 
     private void iptables(String namespace, String... args) {
         List<String> command =
-                new ArrayList<>(List.of("nsenter", "--net=/run/netns/" + namespace, "iptables-legacy", "-w"));
+                new ArrayList<>(List.of("nsenter", "--net=/run/netns/" + namespace, subnet.iptables(), "-w"));
         command.addAll(List.of(args));
         Shell.run(command.toArray(String[]::new));
     }

@@ -107,7 +107,8 @@ public final class AckWriter {
                 pause(500);
                 continue;
             }
-            String url = "jdbc:mariadb://" + address + ":3306/" + database + "?connectTimeout=2000&socketTimeout=10000";
+            String literal = address.contains(":") ? "[" + address + "]" : address;
+            String url = "jdbc:mariadb://" + literal + ":3306/" + database + "?connectTimeout=2000&socketTimeout=10000";
             try (Connection connection = DriverManager.getConnection(url, user, password)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute(TABLE);

@@ -115,7 +115,9 @@ public final class Sampler implements AutoCloseable {
     }
 
     private static boolean contains(Members.Status status, String ip) {
-        return status.incomingAddresses().stream().anyMatch(address -> address.startsWith(ip + ":"));
+        // host:port, or [host]:port for an IPv6 address
+        return status.incomingAddresses().stream()
+                .anyMatch(address -> address.startsWith(ip + ":") || address.startsWith("[" + ip + "]:"));
     }
 
     /** Every moment two Primary components accepted writes. */
