@@ -95,8 +95,6 @@ class Ipv6OnlyPodNetworkIT {
             assertThat(exec(pod, "getent ahostsv4 " + peer).exitCode())
                     .as("no A record for " + peer)
                     .isNotZero();
-            assertThat(shell(pod, "cat /etc/mysql/conf.d/60-galera-node.cnf"))
-                    .contains("wsrep_node_address=[" + pod.ip() + "]");
             assertThat(members.status(pod.name()).incomingAddresses())
                     .as("wsrep_incoming_addresses on " + pod.name())
                     .containsExactlyInAnyOrderElementsOf(
