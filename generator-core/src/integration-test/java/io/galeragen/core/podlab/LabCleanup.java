@@ -38,12 +38,11 @@ final class LabCleanup {
 
     private static void killProcesses(LabId lab) {
         String marker = lab.dir().toString() + "/";
-        String pause = "podlab-pause-" + lab.name();
         for (int round = 0; round < 5; round++) {
             List<Long> victims = new ArrayList<>();
             ProcessHandle.allProcesses().forEach(process -> {
                 String line = commandLine(process.pid());
-                if (line.contains(marker) || line.startsWith(pause)) {
+                if (line.contains(marker) || lab.isPauseProcess(line)) {
                     victims.add(process.pid());
                 }
             });

@@ -27,9 +27,8 @@ record LabContext(
         return dir.resolve("pods");
     }
 
-    /** argv[0] of every pause process of this lab, so that a later run finds leftovers. */
     String pauseMarker() {
-        return "podlab-pause-" + id.name();
+        return id.pauseMarker();
     }
 
     Path runContainerScript() {

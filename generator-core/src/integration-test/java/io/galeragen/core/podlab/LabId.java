@@ -38,6 +38,19 @@ public record LabId(String name, int subnet) {
         return ROOT.resolve(name);
     }
 
+    /** argv[0] of every pause process of this lab, so that a later run finds leftovers. */
+    String pauseMarker() {
+        return "podlab-pause-" + name;
+    }
+
+    /**
+     * Whether a process's command line (NULs as spaces) is one of this lab's pause processes: argv[0] exactly, since
+     * another lab's id may start with this one's (podlab, podlab2).
+     */
+    boolean isPauseProcess(String commandLine) {
+        return commandLine.startsWith(pauseMarker() + " ");
+    }
+
     /** The namespace holding the bridge every pod's veth is plugged into (the lab's "node network"). */
     String networkNamespace() {
         return name + "-net";
