@@ -31,9 +31,7 @@ class ArbitratorOutageIT {
 
     @AfterAll
     void closeLab() {
-        if (lab != null) {
-            lab.close();
-        }
+        Labs.close(lab);
     }
 
     @Test

@@ -38,18 +38,12 @@ class FreshStartsIT {
 
     @BeforeAll
     void startLab() {
-        Labs.assumeLabCanRun();
-        lab = Labs.start(Labs.basicExample());
-        try (ScenarioRun run = ScenarioRun.begin(lab, "fresh start (the lab's first)")) {
-            run.expectHealed(FRESH_START_BOUND);
-        }
+        lab = Labs.startHealthy(Labs.config(Labs.basicExample()), FRESH_START_BOUND);
     }
 
     @AfterAll
     void closeLab() {
-        if (lab != null) {
-            lab.close();
-        }
+        Labs.close(lab);
     }
 
     @Test

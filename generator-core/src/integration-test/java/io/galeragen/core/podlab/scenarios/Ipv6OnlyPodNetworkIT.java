@@ -52,9 +52,7 @@ class Ipv6OnlyPodNetworkIT {
 
     @AfterAll
     void closeLab() {
-        if (lab != null) {
-            lab.close();
-        }
+        Labs.close(lab);
     }
 
     @Test

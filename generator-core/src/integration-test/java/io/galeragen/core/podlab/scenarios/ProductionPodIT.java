@@ -45,9 +45,7 @@ class ProductionPodIT {
 
     @AfterAll
     void closeLab() {
-        if (lab != null) {
-            lab.close();
-        }
+        Labs.close(lab);
     }
 
     @Test

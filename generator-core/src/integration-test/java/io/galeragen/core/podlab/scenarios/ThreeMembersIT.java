@@ -44,9 +44,7 @@ class ThreeMembersIT {
 
     @AfterAll
     void closeLab() {
-        if (lab != null) {
-            lab.close();
-        }
+        Labs.close(lab);
     }
 
     @Test

@@ -56,9 +56,7 @@ class TlsSanOnlyCertificateIT {
 
     @AfterAll
     void closeLab() {
-        if (lab != null) {
-            lab.close();
-        }
+        Labs.close(lab);
     }
 
     @Test
