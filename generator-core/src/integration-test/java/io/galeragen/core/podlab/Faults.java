@@ -1,5 +1,8 @@
 package io.galeragen.core.podlab;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,10 +12,13 @@ import java.util.stream.Stream;
 /**
  * The ways the lab breaks a running cluster, each as it happens in Kubernetes: a container crash (kill -9 of its
  * PID 1; the kubelet restarts it), a pod deletion (SIGTERM, grace period, SIGKILL; the controller re-creates it), a
- * node loss (every process killed, the pod back later in a new sandbox), a partition (iptables DROP between pods), a
- * DNS outage, a claim's volume replaced by an empty one, a power cut of every member (what was not fsynced is lost).
+ * node loss (every process killed, the pod back later in a new sandbox), a partition (iptables DROP between pods),
+ * latency between pods, a DNS outage, a claim's volume replaced by an empty one, a power cut of every member (what was not fsynced is lost).
  */
 public final class Faults {
+
+    /** The NFQUEUE number the latency handlers read (per network namespace, so one number serves every pod). */
+    private static final int LATENCY_QUEUE = 7;
 
     private final PodLab lab;
 
@@ -127,6 +133,64 @@ public final class Faults {
 
         public void heal() {
             lab.context().network().heal(namespaces);
+        }
+    }
+
+    /**
+     * One-way latency on every packet the given pods send to the other pods (a round trip between one of them and a
+     * peer takes this long more), until removed. This kernel has no netem qdisc, so the packets go through NFQUEUE to
+     * a handler in each pod's network namespace ({@code podlab/nfqueue-delay.py}) that holds them that long. IPv4.
+     */
+    public Latency latency(Collection<String> pods, Duration oneWay) {
+        Set<String> delayed = Set.copyOf(pods);
+        List<String> others = lab.pods().stream()
+                .filter(pod -> pod.ip() != null && !delayed.contains(pod.name()))
+                .map(Pod::ip)
+                .toList();
+        List<String> namespaces = new ArrayList<>();
+        List<Process> handlers = new ArrayList<>();
+        Latency latency = new Latency(namespaces, handlers);
+        try {
+            for (String name : delayed) {
+                Pod pod = lab.pod(name);
+                String netns = pod.worker().sandbox().netns();
+                Path log = pod.worker().dir().resolve("latency.log");
+                handlers.add(Shell.start(
+                        List.of(
+                                "nsenter",
+                                "--net=/run/netns/" + netns,
+                                "python3",
+                                lab.binDir().resolve("nfqueue-delay.py").toString(),
+                                Integer.toString(LATENCY_QUEUE),
+                                Long.toString(oneWay.toMillis())),
+                        log));
+                PodLab.await(
+                        "the latency handler of " + name,
+                        Duration.ofSeconds(10),
+                        () -> Files.exists(log) && PodLab.read(log).contains("nfqueue-delay: queue"));
+                namespaces.add(netns);
+                lab.context().network().delay(netns, others, LATENCY_QUEUE);
+            }
+        } catch (RuntimeException e) {
+            latency.remove();
+            throw e;
+        }
+        return latency;
+    }
+
+    /** Latency in force. */
+    public final class Latency {
+        private final List<String> namespaces;
+        private final List<Process> handlers;
+
+        private Latency(List<String> namespaces, List<Process> handlers) {
+            this.namespaces = namespaces;
+            this.handlers = handlers;
+        }
+
+        public void remove() {
+            lab.context().network().removeDelay(namespaces);
+            handlers.forEach(Process::destroy);
         }
     }
 

@@ -32,7 +32,7 @@ public final class PodLab implements AutoCloseable {
 
     private static final GaleraGenerator GENERATOR = GaleraGenerator.builder().build();
     private static final List<String> SCRIPTS =
-            List.of("run-container.sh", "container-exec.sh", "build-image-layer.sh", "kubectl");
+            List.of("run-container.sh", "container-exec.sh", "build-image-layer.sh", "kubectl", "nfqueue-delay.py");
 
     private final LabConfig config;
     private final LabContext context;

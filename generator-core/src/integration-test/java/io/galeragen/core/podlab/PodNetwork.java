@@ -19,6 +19,7 @@ final class PodNetwork {
 
     private static final int LAST_POD_HOST = 250;
     private static final String PARTITION_CHAIN = "PODLAB-PARTITION";
+    private static final String LATENCY_CHAIN = "PODLAB-LATENCY";
 
     private final LabId lab;
     private final LabSubnet subnet;
@@ -107,8 +108,9 @@ final class PodNetwork {
     }
 
     /**
-     * Drops every packet between the two sides (iptables-legacy, or ip6tables-legacy on IPv6, in each namespace of the first side, both directions),
-     * until {@link #heal}. Addresses, not pods: a pod re-created meanwhile has a new address and is not cut off.
+     * Drops every packet between the two sides (iptables-legacy, or ip6tables-legacy on IPv6, in each namespace of the
+     * first side, both directions), until {@link #heal}. Addresses, not pods: a pod re-created meanwhile has a new
+     * address and is not cut off.
      */
     void partition(Collection<String> namespaces, Collection<String> otherAddresses) {
         for (String namespace : namespaces) {
@@ -124,14 +126,45 @@ final class PodNetwork {
 
     /** Removes the partition rules of these namespaces (those that still exist). */
     void heal(Collection<String> namespaces) {
+        removeChain(namespaces, PARTITION_CHAIN, "INPUT", "OUTPUT");
+    }
+
+    /**
+     * Sends every packet the namespace sends to these addresses to NFQUEUE {@code queue} (where a handler holds it,
+     * {@code nfqueue-delay.py}), until {@link #removeDelay}. With {@code --queue-bypass}: no handler, no delay.
+     */
+    void delay(String namespace, Collection<String> addresses, int queue) {
+        iptables(namespace, "-N", LATENCY_CHAIN);
+        iptables(namespace, "-I", "OUTPUT", "-j", LATENCY_CHAIN);
+        for (String address : addresses) {
+            iptables(
+                    namespace,
+                    "-A",
+                    LATENCY_CHAIN,
+                    "-d",
+                    address,
+                    "-j",
+                    "NFQUEUE",
+                    "--queue-num",
+                    Integer.toString(queue),
+                    "--queue-bypass");
+        }
+    }
+
+    void removeDelay(Collection<String> namespaces) {
+        removeChain(namespaces, LATENCY_CHAIN, "OUTPUT");
+    }
+
+    private void removeChain(Collection<String> namespaces, String chain, String... hooks) {
         for (String namespace : namespaces) {
             if (!exists(namespace)) {
                 continue;
             }
-            nsenterTry(namespace, subnet.iptables(), "-w", "-D", "INPUT", "-j", PARTITION_CHAIN);
-            nsenterTry(namespace, subnet.iptables(), "-w", "-D", "OUTPUT", "-j", PARTITION_CHAIN);
-            nsenterTry(namespace, subnet.iptables(), "-w", "-F", PARTITION_CHAIN);
-            nsenterTry(namespace, subnet.iptables(), "-w", "-X", PARTITION_CHAIN);
+            for (String hook : hooks) {
+                nsenterTry(namespace, subnet.iptables(), "-w", "-D", hook, "-j", chain);
+            }
+            nsenterTry(namespace, subnet.iptables(), "-w", "-F", chain);
+            nsenterTry(namespace, subnet.iptables(), "-w", "-X", chain);
         }
     }
 

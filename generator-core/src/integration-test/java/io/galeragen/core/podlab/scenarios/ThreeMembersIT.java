@@ -2,14 +2,20 @@ package io.galeragen.core.podlab.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.galeragen.core.podlab.Faults;
 import io.galeragen.core.podlab.Pod;
 import io.galeragen.core.podlab.PodLab;
+import io.galeragen.core.podlab.Shell;
 import io.galeragen.core.podlab.oracle.Oracle;
 import io.galeragen.core.podlab.oracle.ScenarioRun;
 import io.galeragen.core.podlab.oracle.Writers;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +37,9 @@ class ThreeMembersIT {
 
     /** Healing by itself, after a fault, within this bound; a person is called after it. */
     static final Duration SELF_HEAL_BOUND = Duration.ofMinutes(5);
+
+    /** Scenario e's partition. */
+    static final Duration PARTITION = Duration.ofSeconds(30);
 
     private PodLab lab;
     private Instant labStarted;
@@ -118,9 +127,197 @@ class ThreeMembersIT {
     }
 
     @Test
-    @Order(5)
+    @Order(9)
     void d_scaleToZeroThenBackToThree() {
         fullStop("d. scale to 0 (all terminated at once), then to 3", "d", () -> {});
+    }
+
+    /**
+     * Issue 10 e: shop-db-2 cut off from its peers for 30 s while a writer writes through each pod's own name. The
+     * cut-off member acknowledges nothing (it leaves the Primary component), the majority keeps writing, and the
+     * member rejoins by itself once the partition heals.
+     */
+    @Test
+    @Order(5)
+    void e_oneMemberPartitionedThirtySecondsUnderWritesThroughEveryPod() {
+        try (ScenarioRun run = ScenarioRun.begin(lab, "e. shop-db-2 partitioned 30 s, writes through every pod")) {
+            run.expectHealed(SELF_HEAL_BOUND);
+            try (Writers writers = Writers.throughEveryPod(lab, "e", 100_000, Duration.ofMinutes(6))) {
+                writers.awaitAcknowledged(300, Duration.ofMinutes(1));
+                run.faultNow();
+                long cutAt = System.currentTimeMillis();
+                Faults.Partition partition = lab.faults().isolate(List.of("shop-db-2"));
+                PodLab.await(
+                        "shop-db-2 not Ready while cut off",
+                        Duration.ofSeconds(30),
+                        () -> !lab.pod("shop-db-2").ready());
+                int majorityBefore = writers.acknowledgedSoFar();
+                Shell.sleep(PARTITION.minusMillis(System.currentTimeMillis() - cutAt));
+                long healedAt = System.currentTimeMillis();
+                partition.heal();
+                int duringCut = writers.acknowledgedSoFar() - majorityBefore;
+                run.expectHealed(SELF_HEAL_BOUND);
+                writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, Duration.ofMinutes(1));
+                Set<String> rows = writers.stop();
+                // An INSERT that had replicated before the cut may still be acknowledged just after it.
+                List<String> minority = writers.acknowledgedBetween("e-2", cutAt + 1_000, healedAt);
+                run.note("the cut-off member acknowledged " + minority.size() + " rows while cut off, the majority "
+                        + duringCut + " (from shop-db-2 not Ready to the heal)");
+                run.finish(rows);
+                assertThat(minority)
+                        .as("rows shop-db-2 acknowledged while cut off")
+                        .isEmpty();
+                assertThat(duringCut)
+                        .as("rows the majority acknowledged while shop-db-2 was cut off")
+                        .isPositive();
+            }
+        }
+    }
+
+    /**
+     * Latency between pods: every packet shop-db-2 sends to the other pods held 100 ms for 30 s under writes through
+     * the client Service (each commit waits for the slowest member's acknowledgement); nothing breaks, nothing lost.
+     */
+    @Test
+    @Order(6)
+    void latencyBetweenPodsUnderWrites() {
+        try (ScenarioRun run =
+                ScenarioRun.begin(lab, "latency: shop-db-2's packets to its peers held 100 ms for 30 s")) {
+            run.expectHealed(SELF_HEAL_BOUND);
+            try (Writers writers = Writers.throughService(lab, "lat", 100_000, Duration.ofMinutes(4))) {
+                writers.awaitAcknowledged(200, Duration.ofMinutes(1));
+                String peer = lab.pod("shop-db-0").ip();
+                long before = connectMillis("shop-db-2", peer);
+                run.faultNow();
+                Faults.Latency latency = lab.faults().latency(List.of("shop-db-2"), Duration.ofMillis(100));
+                long during;
+                int duringLatency;
+                try {
+                    during = connectMillis("shop-db-2", peer);
+                    int acknowledged = writers.acknowledgedSoFar();
+                    Shell.sleep(Duration.ofSeconds(30));
+                    duringLatency = writers.acknowledgedSoFar() - acknowledged;
+                } finally {
+                    latency.remove();
+                }
+                run.note("TCP connect shop-db-2 -> shop-db-0:4567 " + before + " ms before, " + during
+                        + " ms with the latency; " + duringLatency + " rows acknowledged in its 30 s");
+                run.expectHealed(SELF_HEAL_BOUND);
+                writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, Duration.ofMinutes(1));
+                run.finish(writers.stop());
+                assertThat(during)
+                        .as("a TCP handshake from shop-db-2 waits for the latency")
+                        .isGreaterThanOrEqualTo(100);
+                assertThat(duringLatency)
+                        .as("rows acknowledged during the latency")
+                        .isPositive();
+            }
+        }
+    }
+
+    /** Milliseconds a TCP handshake takes from the pod's mariadb container to an address's Galera port. */
+    private long connectMillis(String pod, String address) {
+        Shell.Result result = lab.exec(
+                pod,
+                "mariadb",
+                List.of(
+                        "bash",
+                        "-c",
+                        "s=$(date +%s%N); exec 3<>/dev/tcp/" + address + "/4567; e=$(date +%s%N);"
+                                + " echo $(((e - s) / 1000000))"),
+                Map.of(),
+                Duration.ofSeconds(10));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return Long.parseLong(result.output().strip());
+    }
+
+    /**
+     * Issue 10 g: a values change that changes the config hash (galera.extraCnf) rolls out in the StatefulSet's
+     * RollingUpdate order, highest ordinal first, each pod replaced once the one before is Ready; writes continue.
+     */
+    @Test
+    @Order(7)
+    void g_rollingChangeReplacesPodsOneAtATimeWhileWritesContinue() {
+        try (ScenarioRun run = ScenarioRun.begin(lab, "g. rolling change of the config hash under writes")) {
+            run.expectHealed(SELF_HEAL_BOUND);
+            Map<String, String> uids = new HashMap<>();
+            lab.members().forEach(pod -> uids.put(pod.name(), pod.uid()));
+            String hashBefore = configHash();
+            try (Writers writers = Writers.throughService(lab, "g", 100_000, Duration.ofMinutes(12))) {
+                writers.awaitAcknowledged(200, Duration.ofMinutes(1));
+                run.faultNow();
+                lab.applyValues(Labs.basicExample("galera:\n  extraCnf:\n    - max_connections=300\n"));
+                List<String> replaced = new ArrayList<>();
+                List<Integer> acknowledgedAtEach = new ArrayList<>();
+                PodLab.await("every pod replaced", Duration.ofMinutes(10), () -> {
+                    for (Pod pod : lab.members()) {
+                        if (!pod.uid().equals(uids.get(pod.name())) && !replaced.contains(pod.name())) {
+                            replaced.add(pod.name());
+                            acknowledgedAtEach.add(writers.acknowledgedSoFar());
+                            assertThat(lab.members())
+                                    .as("when %s was replaced, the pods replaced before it were Ready", pod.name())
+                                    .filteredOn(p -> replaced.contains(p.name())
+                                            && !p.name().equals(pod.name()))
+                                    .allMatch(Pod::ready);
+                        }
+                    }
+                    return replaced.size() == 3;
+                });
+                run.expectHealed(SELF_HEAL_BOUND);
+                writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, Duration.ofMinutes(1));
+                run.note("config hash " + hashBefore + " -> " + configHash() + "; replaced " + replaced
+                        + ", rows acknowledged at each replacement " + acknowledgedAtEach);
+                run.finish(writers.stop());
+                assertThat(replaced).as("RollingUpdate order").containsExactly("shop-db-2", "shop-db-1", "shop-db-0");
+                assertThat(acknowledgedAtEach)
+                        .as("writes continued through the rollout")
+                        .isSorted()
+                        .doesNotHaveDuplicates();
+            }
+            assertThat(configHash()).isNotEqualTo(hashBefore);
+            for (Pod pod : lab.members()) {
+                assertThat(run.oracle().members().sql(pod.name(), "SELECT @@max_connections"))
+                        .as("max_connections on " + pod.name())
+                        .isEqualToIgnoringWhitespace("300");
+            }
+        }
+    }
+
+    /** The rendered pod template's config hash annotation. */
+    private String configHash() {
+        return lab.members().get(0).annotations().entrySet().stream()
+                .filter(entry -> entry.getKey().endsWith("config-hash"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no config-hash annotation on " + lab.members().get(0)));
+    }
+
+    /** Issue 10 h: scale 3 -> 5 under writes (two joiners by SST), then back to 3 (the two leave cleanly). */
+    @Test
+    @Order(8)
+    void h_scaleThreeToFiveToThreeUnderWrites() {
+        try (ScenarioRun run = ScenarioRun.begin(lab, "h. scale 3 -> 5 -> 3 under writes")) {
+            run.expectHealed(SELF_HEAL_BOUND);
+            try (Writers writers = Writers.throughService(lab, "h", 100_000, Duration.ofMinutes(15))) {
+                writers.awaitAcknowledged(200, Duration.ofMinutes(1));
+                run.faultNow();
+                lab.scale(5);
+                run.expectHealed(SELF_HEAL_BOUND);
+                int atFive = writers.acknowledgedSoFar();
+                Duration toFive = Duration.between(run.t0(), Instant.now());
+                lab.scale(3);
+                PodLab.await(
+                        "shop-db-3 and shop-db-4 gone",
+                        Duration.ofMinutes(4),
+                        () -> lab.members().size() == 3);
+                run.expectHealed(SELF_HEAL_BOUND);
+                writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, Duration.ofMinutes(1));
+                run.note("5 members Synced " + toFive.toSeconds() + " s after the scale-up, " + atFive
+                        + " rows acknowledged then; times to Primary and all Synced are for the way back to 3");
+                run.finish(writers.stop());
+            }
+        }
     }
 
     /** The pods the class's scenarios ran. */
@@ -134,7 +331,7 @@ class ThreeMembersIT {
      * were overwritten by SST: every row lost).
      */
     @Test
-    @Order(6)
+    @Order(10)
     void k_podZerosVolumeReplacedByAnEmptyOneDuringAFullOutage() {
         fullStop(
                 "k. pod 0's PVC replaced by an empty one during a full outage",
@@ -148,7 +345,7 @@ class ThreeMembersIT {
      * volume holds nothing durable; the others decide without waiting for data it never had, and it joins by SST.
      */
     @Test
-    @Order(7)
+    @Order(11)
     void f_killEveryPodWhileAJoinerIsInTheMiddleOfAnSst() {
         faultUnderWrites("f. kill every pod while a joiner is in an SST", "f", Duration.ofMinutes(12), run -> {
             // shop-db-2 loses its volume: its new pod joins by a full state transfer.

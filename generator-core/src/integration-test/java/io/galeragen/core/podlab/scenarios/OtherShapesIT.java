@@ -1,0 +1,51 @@
+package io.galeragen.core.podlab.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.galeragen.core.podlab.PodLab;
+import io.galeragen.core.podlab.oracle.Oracle;
+import io.galeragen.core.podlab.oracle.ScenarioRun;
+import io.galeragen.core.podlab.oracle.Writers;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 10 a, the shapes other than three members (ThreeMembersIT) and two members with the arbitrator
+ * (ArbitratorOutageIT): a fresh start of one member (a standalone server, no wsrep) and of five, each from empty
+ * volumes to every member Ready by itself, then 200 rows written through the client Service and found on every member.
+ */
+class OtherShapesIT {
+
+    /** Five members start at once (Parallel) on two cores: four SSTs from the bootstrapping member. */
+    static final Duration FRESH_START_BOUND = Duration.ofMinutes(8);
+
+    @Test
+    void a_freshStartOfOneMember() {
+        freshStart(1);
+    }
+
+    @Test
+    void a_freshStartOfFiveMembers() {
+        freshStart(5);
+    }
+
+    private static void freshStart(int replicas) {
+        Labs.assumeLabCanRun();
+        Instant started = Instant.now();
+        try (PodLab lab = Labs.start(Labs.basicExample("replicas: " + replicas + "\n"));
+                ScenarioRun run =
+                        ScenarioRun.begin(lab, "a. fresh start, " + replicas + " member" + (replicas > 1 ? "s" : ""))) {
+            run.faultNowAt(started);
+            run.expectHealed(FRESH_START_BOUND);
+            try (Writers writers = Writers.throughService(lab, "a" + replicas, 2_000, Duration.ofMinutes(2))) {
+                writers.awaitAcknowledged(200, Duration.ofMinutes(2));
+                Oracle.Data data = run.finish(writers.stop());
+                assertThat(data.presentOnEveryMember())
+                        .isEqualTo(data.acknowledged())
+                        .isGreaterThanOrEqualTo(200);
+            }
+            assertThat(lab.members()).hasSize(replicas).allMatch(pod -> pod.ready());
+        }
+    }
+}
