@@ -144,7 +144,6 @@ class ThreeMembersIT {
             run.expectHealed(SELF_HEAL_BOUND);
             try (Writers writers = Writers.throughEveryPod(lab, "e", 100_000, Duration.ofMinutes(6))) {
                 writers.awaitAcknowledged(300, Duration.ofMinutes(1));
-                run.faultNow();
                 long cutAt = System.currentTimeMillis();
                 Faults.Partition partition = lab.faults().isolate(List.of("shop-db-2"));
                 PodLab.await(
@@ -155,6 +154,7 @@ class ThreeMembersIT {
                 Shell.sleep(PARTITION.minusMillis(System.currentTimeMillis() - cutAt));
                 long healedAt = System.currentTimeMillis();
                 partition.heal();
+                run.faultNow();
                 int duringCut = writers.acknowledgedSoFar() - majorityBefore;
                 run.expectHealed(SELF_HEAL_BOUND);
                 writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, Duration.ofMinutes(1));
@@ -162,7 +162,7 @@ class ThreeMembersIT {
                 // An INSERT that had replicated before the cut may still be acknowledged just after it.
                 List<String> minority = writers.acknowledgedBetween("e-2", cutAt + 1_000, healedAt);
                 run.note("the cut-off member acknowledged " + minority.size() + " rows while cut off, the majority "
-                        + duringCut + " (from shop-db-2 not Ready to the heal)");
+                        + duringCut + " (from shop-db-2 not Ready to the heal); times from the heal");
                 run.finish(rows);
                 assertThat(minority)
                         .as("rows shop-db-2 acknowledged while cut off")
@@ -188,7 +188,6 @@ class ThreeMembersIT {
                 writers.awaitAcknowledged(200, Duration.ofMinutes(1));
                 String peer = lab.pod("shop-db-0").ip();
                 long before = connectMillis("shop-db-2", peer);
-                run.faultNow();
                 Faults.Latency latency = lab.faults().latency(List.of("shop-db-2"), Duration.ofMillis(100));
                 long during;
                 int duringLatency;
@@ -200,8 +199,10 @@ class ThreeMembersIT {
                 } finally {
                     latency.remove();
                 }
+                run.faultNow();
                 run.note("TCP connect shop-db-2 -> shop-db-0:4567 " + before + " ms before, " + during
-                        + " ms with the latency; " + duringLatency + " rows acknowledged in its 30 s");
+                        + " ms with the latency; " + duringLatency
+                        + " rows acknowledged in its 30 s; times from its removal");
                 run.expectHealed(SELF_HEAL_BOUND);
                 writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, Duration.ofMinutes(1));
                 run.finish(writers.stop());
@@ -264,8 +265,10 @@ class ThreeMembersIT {
                     return replaced.size() == 3;
                 });
                 run.expectHealed(SELF_HEAL_BOUND);
+                Duration rollout = Duration.between(run.t0(), Instant.now());
                 writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, Duration.ofMinutes(1));
-                run.note("config hash " + hashBefore + " -> " + configHash() + "; replaced " + replaced
+                run.note("rolled out in " + rollout.toSeconds() + " s (every member Synced), the cluster Primary"
+                        + " throughout; config hash " + hashBefore + " -> " + configHash() + "; replaced " + replaced
                         + ", rows acknowledged at each replacement " + acknowledgedAtEach);
                 run.finish(writers.stop());
                 assertThat(replaced).as("RollingUpdate order").containsExactly("shop-db-2", "shop-db-1", "shop-db-0");
