@@ -9,10 +9,10 @@
 #   REFRESH_SECONDS, so that the other members plan from facts (member-state.sh).
 # - SIGTERM (pod deletion, scale down) goes to mariadbd: it shuts down cleanly and grastate.dat records its position.
 #   bash as PID 1 would otherwise ignore SIGTERM and the pod would take its whole grace period to die.
-# - Watchdog: mariadbd that runs outside a Primary component for OUTSIDE_PRIMARY_LIMIT seconds, or while every other
-#   member waits for a decision, is stopped and the decision taken again (a join that found no Primary, a failed
-#   IST, the survivor of an outage whose peers restarted). A state transfer runs inside the Primary component, so a
-#   long SST is never stopped.
+# - Watchdog: mariadbd that runs outside a Primary component for OUTSIDE_PRIMARY_LIMIT seconds, disconnected from
+#   every component for DISCONNECTED_LIMIT seconds, or while every other member waits for a decision, is stopped and
+#   the decision taken again (a join that found no Primary, a failed IST, the survivor of an outage whose peers
+#   restarted). A state transfer runs inside the Primary component, so a long SST is never stopped.
 # - After a start that initialised the volume or joined, once Synced, the datadir is synced file by file before
 #   the member may be Ready (probe.sh): what the state transfer wrote is then durable (NOT_DURABLE_MARKER).
 set -uo pipefail
@@ -30,6 +30,9 @@ REFRESH_SECONDS=2
 # How long mariadbd may run outside a Primary component before the decision is taken again (issue 11: bounded, and
 # longer than a short partition, which heals by itself).
 OUTSIDE_PRIMARY_LIMIT=120
+# Galera leaves every component only when this node needs a restart (a failed IST: "node restart required"); a
+# partitioned node stays in a non-Primary component of its own. So a disconnected mariadbd is stopped sooner.
+DISCONNECTED_LIMIT=10
 # How long a stop the watchdog asked for may take before it kills mariadbd.
 WATCHDOG_STOP_GRACE=120
 # Pause before deciding again after mariadbd ran briefly: doubles from 2 s up to this, so that a start that fails at
@@ -157,10 +160,12 @@ others_all_waiting() {
     END { exit !(n > 0 && !busy) }'
 }
 
-# Why mariadbd should stop now (outside a Primary component for SECONDS_OUTSIDE), or nothing.
+# Why mariadbd should stop now (outside a Primary component for the given seconds), or nothing.
 watchdog_reason() {
   if (($1 >= OUTSIDE_PRIMARY_LIMIT)); then
     echo "outside a Primary component for $1 s"
+  elif [[ "${STATE[cluster]}" == Disconnected ]] && (($1 >= DISCONNECTED_LIMIT)); then
+    echo "disconnected from the cluster for $1 s (Galera needs a restart)"
   elif (($1 >= 2 * REFRESH_SECONDS)) && others_all_waiting; then
     echo "outside a Primary component while every other member waits for a decision"
   fi
