@@ -31,6 +31,12 @@ final class Labs {
     static final String SECOND_ID =
             System.getProperty("podlab.secondId", ID.substring(0, Math.min(ID.length(), 7)) + "2");
 
+    /**
+     * The JUnit resource lock of the second lab: classes that run beside the sequential ones ({@code
+     * @Execution(CONCURRENT)}) hold it, so they use {@link #SECOND_ID} one after another.
+     */
+    static final String SECOND_LAB = "podlab-second-lab";
+
     private Labs() {}
 
     /** Skips (one line saying what is missing) outside CI; fails with CI=true. */

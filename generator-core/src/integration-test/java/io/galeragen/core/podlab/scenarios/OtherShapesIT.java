@@ -9,12 +9,19 @@ import io.galeragen.core.podlab.oracle.Writers;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 10 a, the shapes other than three members (ThreeMembersIT) and two members with the arbitrator
  * (ArbitratorOutageIT): a fresh start of one member (a standalone server, no wsrep) and of five, each from empty
  * volumes to every member Ready by itself, then 200 rows written through the client Service and found on every member.
+ *
+ * <p>Runs beside the sequential classes, in the second lab ({@link Labs#SECOND_LAB}: one class at a time there).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Labs.SECOND_LAB)
 class OtherShapesIT {
 
     /** Five members start at once (Parallel) on two cores: four SSTs from the bootstrapping member. */
@@ -33,7 +40,7 @@ class OtherShapesIT {
     private static void freshStart(int replicas) {
         Labs.assumeLabCanRun();
         Instant started = Instant.now();
-        try (PodLab lab = Labs.start(Labs.basicExample("replicas: " + replicas + "\n"));
+        try (PodLab lab = Labs.start(Labs.config(Labs.SECOND_ID, Labs.basicExample("replicas: " + replicas + "\n")));
                 ScenarioRun run =
                         ScenarioRun.begin(lab, "a. fresh start, " + replicas + " member" + (replicas > 1 ? "s" : ""))) {
             run.faultNowAt(started);
