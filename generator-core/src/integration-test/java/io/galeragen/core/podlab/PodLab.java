@@ -303,6 +303,45 @@ public final class PodLab implements AutoCloseable {
         return running.exec(command, extraEnv, null, timeout);
     }
 
+    /**
+     * The shortest of five TCP handshakes from the pod's network namespace to address:port, timed by a small Python
+     * program of the lab's inside that namespace (so no process start is counted).
+     */
+    public Duration tcpHandshake(String podName, String address, int port) {
+        String program = String.join(
+                "\n",
+                "import socket, sys, time",
+                "address, port = sys.argv[1], int(sys.argv[2])",
+                "best = None",
+                "for _ in range(5):",
+                "    s = socket.socket(socket.AF_INET6 if ':' in address else socket.AF_INET)",
+                "    s.settimeout(5)",
+                "    start = time.monotonic()",
+                "    s.connect((address, port))",
+                "    took = time.monotonic() - start",
+                "    s.close()",
+                "    best = took if best is None else min(best, took)",
+                "print(int(best * 1000000))");
+        String netns = pod(podName).worker().sandbox().netns();
+        Shell.Result result = Shell.tryRun(
+                List.of(
+                        "nsenter",
+                        "--net=/run/netns/" + netns,
+                        "python3",
+                        "-c",
+                        program,
+                        address,
+                        Integer.toString(port)),
+                Map.of(),
+                null,
+                Duration.ofSeconds(30));
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException(
+                    "TCP handshake from " + podName + " to " + address + ":" + port + " failed: " + result.output());
+        }
+        return Duration.ofNanos(Long.parseLong(result.output().strip()) * 1000);
+    }
+
     /** The container's log (all its starts, as kubectl logs and logs --previous together). */
     public String log(String podName, String container) {
         return findPod(podName)

@@ -38,6 +38,8 @@ class ThreeMembersIT {
     /** Healing by itself, after a fault, within this bound; a person is called after it. */
     static final Duration SELF_HEAL_BOUND = Duration.ofMinutes(5);
 
+    static final int GALERA_PORT = 4567;
+
     /** Scenario e's partition. */
     static final Duration PARTITION = Duration.ofSeconds(30);
 
@@ -187,12 +189,12 @@ class ThreeMembersIT {
             try (Writers writers = Writers.throughService(lab, "lat", 100_000, Duration.ofMinutes(4))) {
                 writers.awaitAcknowledged(200, Duration.ofMinutes(1));
                 String peer = lab.pod("shop-db-0").ip();
-                long before = connectMillis("shop-db-2", peer);
+                Duration before = lab.tcpHandshake("shop-db-2", peer, GALERA_PORT);
                 Faults.Latency latency = lab.faults().latency(List.of("shop-db-2"), Duration.ofMillis(100));
-                long during;
+                Duration during;
                 int duringLatency;
                 try {
-                    during = connectMillis("shop-db-2", peer);
+                    during = lab.tcpHandshake("shop-db-2", peer, GALERA_PORT);
                     int acknowledged = writers.acknowledgedSoFar();
                     Shell.sleep(Duration.ofSeconds(30));
                     duringLatency = writers.acknowledgedSoFar() - acknowledged;
@@ -200,8 +202,8 @@ class ThreeMembersIT {
                     latency.remove();
                 }
                 run.faultNow();
-                run.note("TCP connect shop-db-2 -> shop-db-0:4567 " + before + " ms before, " + during
-                        + " ms with the latency; " + duringLatency
+                run.note("TCP handshake shop-db-2 -> shop-db-0:4567 " + before.toMillis() + " ms before, "
+                        + during.toMillis() + " ms with the latency; " + duringLatency
                         + " rows acknowledged in its 30 s; times from its removal");
                 run.expectHealed(SELF_HEAL_BOUND);
                 writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, Duration.ofMinutes(1));
@@ -214,22 +216,6 @@ class ThreeMembersIT {
                         .isPositive();
             }
         }
-    }
-
-    /** Milliseconds a TCP handshake takes from the pod's mariadb container to an address's Galera port. */
-    private long connectMillis(String pod, String address) {
-        Shell.Result result = lab.exec(
-                pod,
-                "mariadb",
-                List.of(
-                        "bash",
-                        "-c",
-                        "s=$(date +%s%N); exec 3<>/dev/tcp/" + address + "/4567; e=$(date +%s%N);"
-                                + " echo $(((e - s) / 1000000))"),
-                Map.of(),
-                Duration.ofSeconds(10));
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        return Long.parseLong(result.output().strip());
     }
 
     /**
