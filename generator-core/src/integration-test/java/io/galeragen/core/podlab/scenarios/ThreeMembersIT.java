@@ -210,7 +210,8 @@ class ThreeMembersIT {
                 run.finish(writers.stop());
                 assertThat(during)
                         .as("a TCP handshake from shop-db-2 waits for the latency")
-                        .isGreaterThanOrEqualTo(100);
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(100));
+                assertThat(before).as("a TCP handshake without it").isLessThan(Duration.ofMillis(100));
                 assertThat(duringLatency)
                         .as("rows acknowledged during the latency")
                         .isPositive();
