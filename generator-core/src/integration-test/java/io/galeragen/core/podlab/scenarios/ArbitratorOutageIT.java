@@ -9,13 +9,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 11 must show 1: two members and the arbitrator; every member crashes and the arbitrator is rescheduled (a new
  * pod, a new emptyDir) during the outage. The arbitrator holds no data: the members decide without it, and the new
  * garbd joins their component. {@code -Dpodlab.repeat=N} runs it N times.
+ *
+ * <p>Runs beside the sequential classes, in the second lab ({@link Labs#SECOND_LAB}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Labs.SECOND_LAB)
 class ArbitratorOutageIT {
 
     private PodLab lab;
@@ -23,7 +30,7 @@ class ArbitratorOutageIT {
     @BeforeAll
     void startLab() {
         Labs.assumeLabCanRun();
-        lab = Labs.start(Labs.basicExample("replicas: 2\narbitrator:\n  enabled: true\n"));
+        lab = Labs.start(Labs.config(Labs.SECOND_ID, Labs.basicExample("replicas: 2\narbitrator:\n  enabled: true\n")));
         try (ScenarioRun run = ScenarioRun.begin(lab, "fresh start, 2 members + arbitrator (before the outage)")) {
             run.expectHealed(FullOutageRecoveryIT.SELF_HEAL_BOUND);
         }

@@ -24,15 +24,22 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 12, defect 11 in the pod lab: the basic example, rendered files unmodified, on an IPv6-only pod network (every
  * pod, the DNS and the client have one address of fd00:10:244:&lt;subnet&gt;::/64 and no IPv4 address but the
  * loopback's; DNS answers AAAA and no A). The members find each other by name, replicate, transfer state by
  * mariabackup SST and IST, and the client writes through the Service over IPv6.
+ *
+ * <p>Runs beside the sequential classes, in the second lab ({@link Labs#SECOND_LAB}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Labs.SECOND_LAB)
 class Ipv6OnlyPodNetworkIT {
 
     /** Two SSTs and three initialisations on two shared cores: minutes under load, about one idle. */
@@ -46,7 +53,7 @@ class Ipv6OnlyPodNetworkIT {
     @BeforeAll
     void startLab() {
         Labs.assumeLabCanRun();
-        lab = Labs.start(Labs.config(Labs.basicExample()).withIpFamily(IpFamily.IPV6));
+        lab = Labs.start(Labs.config(Labs.SECOND_ID, Labs.basicExample()).withIpFamily(IpFamily.IPV6));
         labStarted = Instant.now();
     }
 
