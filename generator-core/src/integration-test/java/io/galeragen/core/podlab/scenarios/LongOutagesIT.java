@@ -32,7 +32,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * {@code -Dpodlab.lateReturns=N} runs j N times, {@code -Dpodlab.repeat=N} the others (evidence; CI runs each once).
  *
  * <p>In a lab of its own ({@link Labs#SECOND_ID}): failsafe enables JUnit's parallel execution, and every class not
- * marked concurrent runs on one thread, one after another, as before.
+ * marked concurrent runs on one thread, one after another, as before. The class's mode would also apply to its
+ * methods, so each scenario is marked {@code SAME_THREAD}: they share the lab and run one after another (run at once,
+ * one scenario's faults and writes spoil the other's oracle).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Execution(ExecutionMode.CONCURRENT)
@@ -71,6 +73,7 @@ class LongOutagesIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void j_oneMemberBackSevenMinutesAfterTheOthers() {
         for (int i = 1; i <= LATE_RETURNS; i++) {
             String label = LATE_RETURNS > 1 ? " (run " + i + " of " + LATE_RETURNS + ")" : "";
@@ -114,6 +117,7 @@ class LongOutagesIT {
 
     /** Must show 1: cluster DNS down for 2 minutes right after a full crash. */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void clusterDnsDownForTwoMinutesAfterAFullCrash() {
         for (int i = 1; i <= FullOutageRecoveryIT.REPEAT; i++) {
             UnderWrites.healsUnderWrites(
@@ -148,6 +152,7 @@ class LongOutagesIT {
      * every acknowledged row on every member. Times in the report count from the heal.
      */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void watchdogStopsAMemberOutsideAPrimaryComponentForLongerThanTheLimit() {
         Duration limit = Duration.ofSeconds(startShSetting("OUTSIDE_PRIMARY_LIMIT"));
         Duration bound = limit.plus(Duration.ofSeconds(2L * startShSetting("REFRESH_SECONDS")))
