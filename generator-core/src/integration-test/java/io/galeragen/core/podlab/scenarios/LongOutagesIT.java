@@ -53,7 +53,10 @@ class LongOutagesIT {
     private static final Duration BEYOND_THE_LIMIT = Duration.ofSeconds(50);
     /** How often the watchdog scenario asks the cut-off member whether it is in a Primary component. */
     private static final Duration POLL = Duration.ofSeconds(2);
-    /** Slack of the watchdog's bound beyond start.sh's own refresh period (a query, a log line, the test's poll). */
+    /**
+     * Slack of the watchdog's bound beyond two of start.sh's refresh periods: while cut off each of its checks also
+     * waits for the silent members' state reads (3 s timeout), then a query, the test's poll and the log's whole seconds.
+     */
     private static final Duration BOUND_SLACK = Duration.ofSeconds(10);
 
     private static final String WATCHDOG_FIRED = "watchdog: outside a Primary component for";
