@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class LabIdTest {
 
-    /** CI ran LateMemberIT's lab (podlab2) beside ThreeMembersIT's (podlab): podlab's cleanup killed podlab2's pods. */
+    /**
+     * CI ran LateMemberIT's lab (podlab2; the class is now LongOutagesIT) beside ThreeMembersIT's (podlab): podlab's
+     * cleanup killed podlab2's pods.
+     */
     @Test
     void aLabsCleanupKnowsOnlyItsOwnPauseProcesses() {
         LabId podlab = LabId.of("podlab");

@@ -8,12 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Starts the oracle's {@link AckWriter} in the lab's client namespace (through {@code ip netns exec}, which gives it
@@ -118,17 +120,36 @@ public final class Writers implements AutoCloseable {
 
     /** Every acknowledged row, as "writer seq". */
     public Set<String> acknowledged() {
+        Set<String> rows = new TreeSet<>();
+        ackLines().forEach(parts -> rows.add(parts[0] + " " + parts[1]));
+        return rows;
+    }
+
+    /**
+     * The rows one writer (e.g. "name-2" of {@link #throughEveryPod}: the one through shop-db-2) had acknowledged from
+     * {@code from} (inclusive) to {@code until} (exclusive), by the writer's clock, as "writer seq".
+     */
+    public Set<String> acknowledgedBy(String writer, Instant from, Instant until) {
+        Set<String> rows = new TreeSet<>();
+        ackLines()
+                .filter(parts -> parts.length >= 3 && parts[0].equals(writer))
+                .filter(parts -> {
+                    Instant at = Instant.ofEpochMilli(Long.parseLong(parts[2]));
+                    return !at.isBefore(from) && at.isBefore(until);
+                })
+                .forEach(parts -> rows.add(parts[0] + " " + parts[1]));
+        return rows;
+    }
+
+    /** The ack file's lines ("writer seq millis address"), split on spaces. */
+    private Stream<String[]> ackLines() {
         try {
-            Set<String> rows = new TreeSet<>();
-            if (Files.exists(ackFile)) {
-                for (String line : Files.readAllLines(ackFile)) {
-                    String[] parts = line.split(" ");
-                    if (parts.length >= 2) {
-                        rows.add(parts[0] + " " + parts[1]);
-                    }
-                }
+            if (!Files.exists(ackFile)) {
+                return Stream.empty();
             }
-            return rows;
+            return Files.readAllLines(ackFile).stream()
+                    .map(line -> line.split(" "))
+                    .filter(parts -> parts.length >= 2);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

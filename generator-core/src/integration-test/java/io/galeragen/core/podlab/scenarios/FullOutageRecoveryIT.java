@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Issue 11's full outages on the basic example's three members, each healing by itself (must show 1, 2, 4) and issue
  * 12 defect 8 (a stopped member records its position). One lab for the class; each scenario starts from a cluster the
- * oracle has seen healthy. {@code -Dpodlab.repeat=N} runs each scenario N times (evidence; CI runs each once).
+ * oracle has seen healthy. The outages that mostly wait (a member back late, cluster DNS down) are in
+ * {@link LongOutagesIT}. {@code -Dpodlab.repeat=N} runs each scenario N times (evidence; CI runs each once).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -99,28 +100,6 @@ class FullOutageRecoveryIT {
                         "crash" + crash,
                         run -> lab.faults().crashAllMembers());
             }
-        }
-    }
-
-    /** Must show 1: cluster DNS down for 2 minutes right after a full crash. */
-    @Test
-    @Order(3)
-    void clusterDnsDownForTwoMinutesAfterAFullCrash() {
-        for (int i = 1; i <= REPEAT; i++) {
-            healsUnderWrites("full crash, cluster DNS down for 2 minutes" + runLabel(i), "dns" + i, run -> {
-                lab.faults().crashAllMembers();
-                lab.faults().dnsDown();
-                try {
-                    Shell.sleep(Duration.ofMinutes(2));
-                    assertThat(lab.members())
-                            .as("nobody became Primary without its peers' reports")
-                            .noneMatch(pod ->
-                                    run.oracle().members().status(pod.name()).primary());
-                } finally {
-                    lab.faults().dnsUp();
-                }
-                run.note("DNS back after 120 s; no member Primary meanwhile");
-            });
         }
     }
 

@@ -25,7 +25,7 @@ final class Labs {
     static final String ID = System.getProperty("podlab.id", "podlab");
 
     /**
-     * The lab id of a class that runs beside the others (LateMemberIT, mostly waiting by design):
+     * The lab id of a class that runs beside the others (LongOutagesIT, mostly waiting by design):
      * {@code -Dpodlab.secondId}, else the lab id with a "2".
      */
     static final String SECOND_ID =
