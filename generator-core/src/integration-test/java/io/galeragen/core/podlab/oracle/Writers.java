@@ -155,30 +155,6 @@ public final class Writers implements AutoCloseable {
         }
     }
 
-    /**
-     * The rows one writer had acknowledged between two moments (epoch millis, the writer's clock at the
-     * acknowledgement), as "writer seq".
-     */
-    public List<String> acknowledgedBetween(String writer, long fromMillis, long toMillis) {
-        try {
-            List<String> rows = new ArrayList<>();
-            if (Files.exists(ackFile)) {
-                for (String line : Files.readAllLines(ackFile)) {
-                    String[] parts = line.split(" ");
-                    if (parts.length >= 3 && parts[0].equals(writer)) {
-                        long at = Long.parseLong(parts[2]);
-                        if (at >= fromMillis && at <= toMillis) {
-                            rows.add(parts[0] + " " + parts[1]);
-                        }
-                    }
-                }
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Waits until at least this many rows are acknowledged. */
     public void awaitAcknowledged(int rows, Duration timeout) {
         PodLab.await(

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Outages that are mostly waiting, run beside the other classes: issue 10 j and issue 11 must show 1 (one member back
@@ -31,13 +32,14 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * cut off from the Primary component longer than start.sh's watchdog limit decides again).
  * {@code -Dpodlab.lateReturns=N} runs j N times, {@code -Dpodlab.repeat=N} the others (evidence; CI runs each once).
  *
- * <p>In a lab of its own ({@link Labs#SECOND_ID}): failsafe enables JUnit's parallel execution, and every class not
- * marked concurrent runs on one thread, one after another, as before. The class's mode would also apply to its
+ * <p>In the second lab ({@link Labs#SECOND_LAB}, one class at a time there): failsafe enables JUnit's parallel
+ * execution, and every class not marked concurrent runs on one thread, one after another, as before. The class's mode would also apply to its
  * methods, so each scenario is marked {@code SAME_THREAD}: they share the lab and run one after another (run at once,
  * one scenario's faults and writes spoil the other's oracle).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Labs.SECOND_LAB)
 class LongOutagesIT {
 
     static final Duration SELF_HEAL_BOUND = Duration.ofMinutes(8);

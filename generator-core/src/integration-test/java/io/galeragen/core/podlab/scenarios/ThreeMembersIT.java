@@ -146,15 +146,15 @@ class ThreeMembersIT {
             run.expectHealed(SELF_HEAL_BOUND);
             try (Writers writers = Writers.throughEveryPod(lab, "e", 100_000, Duration.ofMinutes(6))) {
                 writers.awaitAcknowledged(300, Duration.ofMinutes(1));
-                long cutAt = System.currentTimeMillis();
+                Instant cutAt = Instant.now();
                 Faults.Partition partition = lab.faults().isolate(List.of("shop-db-2"));
                 PodLab.await(
                         "shop-db-2 not Ready while cut off",
                         Duration.ofSeconds(30),
                         () -> !lab.pod("shop-db-2").ready());
                 int majorityBefore = writers.acknowledgedSoFar();
-                Shell.sleep(PARTITION.minusMillis(System.currentTimeMillis() - cutAt));
-                long healedAt = System.currentTimeMillis();
+                Shell.sleep(PARTITION.minus(Duration.between(cutAt, Instant.now())));
+                Instant healedAt = Instant.now();
                 partition.heal();
                 run.faultNow();
                 int duringCut = writers.acknowledgedSoFar() - majorityBefore;
@@ -162,7 +162,7 @@ class ThreeMembersIT {
                 writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, Duration.ofMinutes(1));
                 Set<String> rows = writers.stop();
                 // An INSERT that had replicated before the cut may still be acknowledged just after it.
-                List<String> minority = writers.acknowledgedBetween("e-2", cutAt + 1_000, healedAt);
+                Set<String> minority = writers.acknowledgedBy("e-2", cutAt.plusSeconds(1), healedAt);
                 run.note("the cut-off member acknowledged " + minority.size() + " rows while cut off, the majority "
                         + duringCut + " (from shop-db-2 not Ready to the heal); times from the heal");
                 run.finish(rows);
