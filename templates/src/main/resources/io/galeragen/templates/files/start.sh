@@ -12,7 +12,7 @@
 # - Watchdog: mariadbd that runs outside a Primary component for OUTSIDE_PRIMARY_LIMIT seconds, disconnected from
 #   every component for DISCONNECTED_LIMIT seconds, or while every other member waits for a decision, is stopped and
 #   the decision taken again (a join that found no Primary, a failed IST, the survivor of an outage whose peers
-#   restarted). A state transfer runs inside the Primary component, so a long SST is never stopped.
+#   restarted). A state transfer (SST or IST, local state Joining) is never stopped, however long.
 # - After a start that initialised the volume or joined, once Synced, the datadir is synced file by file before
 #   the member may be Ready (probe.sh): what the state transfer wrote is then durable (NOT_DURABLE_MARKER).
 set -uo pipefail
@@ -179,7 +179,9 @@ supervise() {
     if [[ "${STATE[cluster]}" == Primary && "$LOCAL_STATE" == 4 && -e "$NOT_DURABLE_MARKER" ]]; then
       make_durable
     fi
-    if [[ "$WSREP_ON" == 1 && "${STATE[cluster]}" != Primary ]]; then
+    # Local state 1 (Joining): a state transfer is arriving. While an IST replays old views, mariadbd reports them
+    # (non-Primary) although the member is in the Primary component: a transfer is never stopped.
+    if [[ "$WSREP_ON" == 1 && "${STATE[cluster]}" != Primary && "$LOCAL_STATE" != 1 ]]; then
       outside_since=${outside_since:-$SECONDS}
       why=$(watchdog_reason $((SECONDS - outside_since)))
       if [[ -n "$why" ]]; then

@@ -56,9 +56,11 @@ class LongOutagesIT {
     /** How often the watchdog scenario asks the cut-off member whether it is in a Primary component. */
     private static final Duration POLL = Duration.ofSeconds(2);
     /**
-     * Slack of the watchdog's bound beyond two of start.sh's refresh periods: while cut off each of its checks also
-     * waits for the silent members' state reads (3 s timeout), then a query, the test's poll and the log's whole seconds.
+     * member-state.sh's timeout for reading another member's state: while cut off, each of start.sh's checks also
+     * waits that long for the silent members, so a check comes every refresh period plus this.
      */
+    private static final Duration STATE_READ_TIMEOUT = Duration.ofSeconds(3);
+    /** Slack of the watchdog's bound beyond two checks: a query, the test's poll and the log's whole seconds. */
     private static final Duration BOUND_SLACK = Duration.ofSeconds(10);
 
     private static final String WATCHDOG_FIRED = "watchdog: outside a Primary component for";
@@ -160,8 +162,8 @@ class LongOutagesIT {
     @Execution(ExecutionMode.SAME_THREAD)
     void watchdogStopsAMemberOutsideAPrimaryComponentForLongerThanTheLimit() {
         Duration limit = Duration.ofSeconds(startShSetting("OUTSIDE_PRIMARY_LIMIT"));
-        Duration bound = limit.plus(Duration.ofSeconds(2L * startShSetting("REFRESH_SECONDS")))
-                .plus(BOUND_SLACK);
+        Duration check = Duration.ofSeconds(startShSetting("REFRESH_SECONDS")).plus(STATE_READ_TIMEOUT);
+        Duration bound = limit.plus(check.multipliedBy(2)).plus(BOUND_SLACK);
         for (int i = 1; i <= FullOutageRecoveryIT.REPEAT; i++) {
             String writer = "cut" + i;
             try (ScenarioRun run = ScenarioRun.begin(
