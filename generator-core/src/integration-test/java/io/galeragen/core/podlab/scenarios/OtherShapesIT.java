@@ -24,7 +24,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(Labs.SECOND_LAB)
 class OtherShapesIT {
 
-    /** Five members start at once (Parallel) on two cores: four SSTs from the bootstrapping member. */
+    /**
+     * A fresh start's bound: five members start at once (Parallel) on two cores, four SSTs one after another (a donor
+     * serves one at a time), beside the other lab; three members beside another lab's fresh start (ThreeMembersIT).
+     */
     static final Duration FRESH_START_BOUND = Duration.ofMinutes(8);
 
     @Test

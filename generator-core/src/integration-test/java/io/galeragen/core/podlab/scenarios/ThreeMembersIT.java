@@ -63,7 +63,7 @@ class ThreeMembersIT {
     void a_freshStartOfThreeMembers() {
         try (ScenarioRun run = ScenarioRun.begin(lab, "a. fresh start, 3 members")) {
             run.faultNowAt(labStarted);
-            run.expectHealed(SELF_HEAL_BOUND);
+            run.expectHealed(OtherShapesIT.FRESH_START_BOUND);
             try (Writers writers = Writers.throughService(lab, "a3", 2_000, Duration.ofMinutes(2))) {
                 writers.awaitAcknowledged(200, Duration.ofMinutes(2));
                 Oracle.Data data = run.finish(writers.stop());
