@@ -154,7 +154,7 @@ class LongOutagesIT {
     /**
      * Must show 4's bound: under writes through every pod, shop-db-2 is cut off from the other pods (DNS and the client
      * still reach it) for longer than start.sh's OUTSIDE_PRIMARY_LIMIT. Its mariadbd, outside any Primary component,
-     * must be stopped by the watchdog within the limit (plus two of start.sh's refresh periods and a little slack) and
+     * must be stopped by the watchdog within the limit (plus two of start.sh's checks and a little slack) and
      * the decision taken again; meanwhile it acknowledges nothing; once the cut heals the cluster heals by itself with
      * every acknowledged row on every member. Times in the report count from the heal.
      */

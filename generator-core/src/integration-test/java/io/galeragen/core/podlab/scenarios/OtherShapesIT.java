@@ -43,19 +43,28 @@ class OtherShapesIT {
     private static void freshStart(int replicas) {
         Labs.assumeLabCanRun();
         Instant started = Instant.now();
-        try (PodLab lab = Labs.start(Labs.config(Labs.SECOND_ID, Labs.basicExample("replicas: " + replicas + "\n")));
-                ScenarioRun run =
-                        ScenarioRun.begin(lab, "a. fresh start, " + replicas + " member" + (replicas > 1 ? "s" : ""))) {
+        try (PodLab lab = Labs.start(Labs.config(Labs.SECOND_ID, Labs.basicExample("replicas: " + replicas + "\n")))) {
+            healsFromFreshVolumesAndTakesWrites(
+                    lab, "a. fresh start, " + replicas + " member" + (replicas > 1 ? "s" : ""), started);
+            assertThat(lab.members()).hasSize(replicas).allMatch(pod -> pod.ready());
+        }
+    }
+
+    /**
+     * Scenario a on a lab started at {@code started} from empty volumes: every member Synced by itself within the
+     * fresh-start bound, then 200 rows written through the client Service and found on every member.
+     */
+    static void healsFromFreshVolumesAndTakesWrites(PodLab lab, String name, Instant started) {
+        try (ScenarioRun run = ScenarioRun.begin(lab, name)) {
             run.faultNowAt(started);
             run.expectHealed(FRESH_START_BOUND);
-            try (Writers writers = Writers.throughService(lab, "a" + replicas, 2_000, Duration.ofMinutes(2))) {
+            try (Writers writers = Writers.throughService(lab, "a" + lab.replicas(), 2_000, Duration.ofMinutes(2))) {
                 writers.awaitAcknowledged(200, Duration.ofMinutes(2));
                 Oracle.Data data = run.finish(writers.stop());
                 assertThat(data.presentOnEveryMember())
                         .isEqualTo(data.acknowledged())
                         .isGreaterThanOrEqualTo(200);
             }
-            assertThat(lab.members()).hasSize(replicas).allMatch(pod -> pod.ready());
         }
     }
 }

@@ -6,7 +6,6 @@ import io.galeragen.core.podlab.Faults;
 import io.galeragen.core.podlab.Pod;
 import io.galeragen.core.podlab.PodLab;
 import io.galeragen.core.podlab.Shell;
-import io.galeragen.core.podlab.oracle.Oracle;
 import io.galeragen.core.podlab.oracle.ScenarioRun;
 import io.galeragen.core.podlab.oracle.Writers;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -61,17 +61,7 @@ class ThreeMembersIT {
     @Test
     @Order(1)
     void a_freshStartOfThreeMembers() {
-        try (ScenarioRun run = ScenarioRun.begin(lab, "a. fresh start, 3 members")) {
-            run.faultNowAt(labStarted);
-            run.expectHealed(OtherShapesIT.FRESH_START_BOUND);
-            try (Writers writers = Writers.throughService(lab, "a3", 2_000, Duration.ofMinutes(2))) {
-                writers.awaitAcknowledged(200, Duration.ofMinutes(2));
-                Oracle.Data data = run.finish(writers.stop());
-                assertThat(data.presentOnEveryMember())
-                        .isEqualTo(data.acknowledged())
-                        .isGreaterThanOrEqualTo(200);
-            }
-        }
+        OtherShapesIT.healsFromFreshVolumesAndTakesWrites(lab, "a. fresh start, 3 members", labStarted);
     }
 
     /**
@@ -97,9 +87,8 @@ class ThreeMembersIT {
     @Order(3)
     void b_deleteOnePodUnderWritesRejoinsByIst() {
         try (ScenarioRun run = ScenarioRun.begin(lab, "b. delete one pod under writes")) {
-            run.expectHealed(SELF_HEAL_BOUND);
-            try (Writers writers = Writers.throughService(lab, "b", 100_000, Duration.ofMinutes(4))) {
-                writers.awaitAcknowledged(200, Duration.ofMinutes(1));
+            try (Writers writers = healthyAndWriting(
+                    run, () -> Writers.throughService(lab, "b", 100_000, Duration.ofMinutes(4)), 200)) {
                 String before = lab.pod("shop-db-1").uid();
                 run.faultNow();
                 lab.faults().deletePod("shop-db-1");
@@ -110,10 +99,7 @@ class ThreeMembersIT {
                                 .map(p -> !p.uid().equals(before))
                                 .orElse(false));
                 run.expectHealed(SELF_HEAL_BOUND);
-                int acknowledged = writers.acknowledgedSoFar();
-                writers.awaitAcknowledged(acknowledged + 100, Duration.ofMinutes(1));
-                Set<String> rows = writers.stop();
-                run.finish(rows);
+                moreRowsThenChecked(run, writers, Duration.ofMinutes(1));
             }
             assertThat(lab.log("shop-db-1", "mariadb")).contains("IST received");
         }
@@ -143,9 +129,8 @@ class ThreeMembersIT {
     @Order(5)
     void e_oneMemberPartitionedThirtySecondsUnderWritesThroughEveryPod() {
         try (ScenarioRun run = ScenarioRun.begin(lab, "e. shop-db-2 partitioned 30 s, writes through every pod")) {
-            run.expectHealed(SELF_HEAL_BOUND);
-            try (Writers writers = Writers.throughEveryPod(lab, "e", 100_000, Duration.ofMinutes(6))) {
-                writers.awaitAcknowledged(300, Duration.ofMinutes(1));
+            try (Writers writers = healthyAndWriting(
+                    run, () -> Writers.throughEveryPod(lab, "e", 100_000, Duration.ofMinutes(6)), 300)) {
                 Instant cutAt = Instant.now();
                 Faults.Partition partition = lab.faults().isolate(List.of("shop-db-2"));
                 PodLab.await(
@@ -159,13 +144,11 @@ class ThreeMembersIT {
                 run.faultNow();
                 int duringCut = writers.acknowledgedSoFar() - majorityBefore;
                 run.expectHealed(SELF_HEAL_BOUND);
-                writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, Duration.ofMinutes(1));
-                Set<String> rows = writers.stop();
                 // An INSERT that had replicated before the cut may still be acknowledged just after it.
                 Set<String> minority = writers.acknowledgedBy("e-2", cutAt.plusSeconds(1), healedAt);
                 run.note("the cut-off member acknowledged " + minority.size() + " rows while cut off, the majority "
                         + duringCut + " (from shop-db-2 not Ready to the heal); times from the heal");
-                run.finish(rows);
+                moreRowsThenChecked(run, writers, Duration.ofMinutes(1));
                 assertThat(minority)
                         .as("rows shop-db-2 acknowledged while cut off")
                         .isEmpty();
@@ -185,9 +168,8 @@ class ThreeMembersIT {
     void latencyBetweenPodsUnderWrites() {
         try (ScenarioRun run =
                 ScenarioRun.begin(lab, "latency: shop-db-2's packets to its peers held 100 ms for 30 s")) {
-            run.expectHealed(SELF_HEAL_BOUND);
-            try (Writers writers = Writers.throughService(lab, "lat", 100_000, Duration.ofMinutes(4))) {
-                writers.awaitAcknowledged(200, Duration.ofMinutes(1));
+            try (Writers writers = healthyAndWriting(
+                    run, () -> Writers.throughService(lab, "lat", 100_000, Duration.ofMinutes(4)), 200)) {
                 String peer = lab.pod("shop-db-0").ip();
                 Duration before = lab.tcpHandshake("shop-db-2", peer, GALERA_PORT);
                 Faults.Latency latency = lab.faults().latency(List.of("shop-db-2"), Duration.ofMillis(100));
@@ -206,8 +188,7 @@ class ThreeMembersIT {
                         + during.toMillis() + " ms with the latency; " + duringLatency
                         + " rows acknowledged in its 30 s; times from its removal");
                 run.expectHealed(SELF_HEAL_BOUND);
-                writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, Duration.ofMinutes(1));
-                run.finish(writers.stop());
+                moreRowsThenChecked(run, writers, Duration.ofMinutes(1));
                 assertThat(during)
                         .as("a TCP handshake from shop-db-2 waits for the latency")
                         .isGreaterThanOrEqualTo(Duration.ofMillis(100));
@@ -227,12 +208,12 @@ class ThreeMembersIT {
     @Order(7)
     void g_rollingChangeReplacesPodsOneAtATimeWhileWritesContinue() {
         try (ScenarioRun run = ScenarioRun.begin(lab, "g. rolling change of the config hash under writes")) {
-            run.expectHealed(SELF_HEAL_BOUND);
-            Map<String, String> uids = new HashMap<>();
-            lab.members().forEach(pod -> uids.put(pod.name(), pod.uid()));
-            String hashBefore = configHash();
-            try (Writers writers = Writers.throughService(lab, "g", 100_000, Duration.ofMinutes(12))) {
-                writers.awaitAcknowledged(200, Duration.ofMinutes(1));
+            String hashBefore;
+            try (Writers writers = healthyAndWriting(
+                    run, () -> Writers.throughService(lab, "g", 100_000, Duration.ofMinutes(12)), 200)) {
+                Map<String, String> uids = new HashMap<>();
+                lab.members().forEach(pod -> uids.put(pod.name(), pod.uid()));
+                hashBefore = configHash();
                 run.faultNow();
                 lab.applyValues(Labs.basicExample("galera:\n  extraCnf:\n    - max_connections=300\n"));
                 List<String> replaced = new ArrayList<>();
@@ -253,11 +234,10 @@ class ThreeMembersIT {
                 });
                 run.expectHealed(SELF_HEAL_BOUND);
                 Duration rollout = Duration.between(run.t0(), Instant.now());
-                writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, Duration.ofMinutes(1));
                 run.note("rolled out in " + rollout.toSeconds() + " s (every member Synced), the cluster Primary"
                         + " throughout; config hash " + hashBefore + " -> " + configHash() + "; replaced " + replaced
                         + ", rows acknowledged at each replacement " + acknowledgedAtEach);
-                run.finish(writers.stop());
+                moreRowsThenChecked(run, writers, Duration.ofMinutes(1));
                 assertThat(replaced).as("RollingUpdate order").containsExactly("shop-db-2", "shop-db-1", "shop-db-0");
                 assertThat(acknowledgedAtEach)
                         .as("writes continued through the rollout")
@@ -288,9 +268,8 @@ class ThreeMembersIT {
     @Order(8)
     void h_scaleThreeToFiveToThreeUnderWrites() {
         try (ScenarioRun run = ScenarioRun.begin(lab, "h. scale 3 -> 5 -> 3 under writes")) {
-            run.expectHealed(SELF_HEAL_BOUND);
-            try (Writers writers = Writers.throughService(lab, "h", 100_000, Duration.ofMinutes(15))) {
-                writers.awaitAcknowledged(200, Duration.ofMinutes(1));
+            try (Writers writers = healthyAndWriting(
+                    run, () -> Writers.throughService(lab, "h", 100_000, Duration.ofMinutes(15)), 200)) {
                 run.faultNow();
                 lab.scale(5);
                 run.expectHealed(SELF_HEAL_BOUND);
@@ -302,10 +281,9 @@ class ThreeMembersIT {
                         Duration.ofMinutes(4),
                         () -> lab.members().size() == 3);
                 run.expectHealed(SELF_HEAL_BOUND);
-                writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, Duration.ofMinutes(1));
                 run.note("5 members Synced " + toFive.toSeconds() + " s after the scale-up, " + atFive
                         + " rows acknowledged then; times to Primary and all Synced are for the way back to 3");
-                run.finish(writers.stop());
+                moreRowsThenChecked(run, writers, Duration.ofMinutes(1));
             }
         }
     }
@@ -356,25 +334,43 @@ class ThreeMembersIT {
     /** From a healthy cluster taking writes through the client Service: the fault, healing, 100 more writes. */
     private void faultUnderWrites(String name, String writer, Duration writing, Consumer<ScenarioRun> fault) {
         try (ScenarioRun run = ScenarioRun.begin(lab, name)) {
-            run.expectHealed(SELF_HEAL_BOUND);
-            try (Writers writers = Writers.throughService(lab, writer, 100_000, writing)) {
-                writers.awaitAcknowledged(300, Duration.ofMinutes(1));
+            try (Writers writers =
+                    healthyAndWriting(run, () -> Writers.throughService(lab, writer, 100_000, writing), 300)) {
                 fault.accept(run);
                 run.expectHealed(SELF_HEAL_BOUND);
-                int acknowledged = writers.acknowledgedSoFar();
-                writers.awaitAcknowledged(acknowledged + 100, Duration.ofMinutes(2));
-                run.finish(writers.stop());
+                moreRowsThenChecked(run, writers, Duration.ofMinutes(2));
             }
         }
+    }
+
+    /**
+     * Once the oracle has seen the cluster healthy (each scenario starts from there): the writers started and
+     * {@code rows} of theirs acknowledged.
+     */
+    private static Writers healthyAndWriting(ScenarioRun run, Supplier<Writers> start, int rows) {
+        run.expectHealed(SELF_HEAL_BOUND);
+        Writers writers = start.get();
+        try {
+            writers.awaitAcknowledged(rows, Duration.ofMinutes(1));
+        } catch (RuntimeException | Error e) {
+            writers.close();
+            throw e;
+        }
+        return writers;
+    }
+
+    /** After the cluster healed: 100 more rows acknowledged within the time given, then every row on every member. */
+    private static void moreRowsThenChecked(ScenarioRun run, Writers writers, Duration within) {
+        writers.awaitAcknowledged(writers.acknowledgedSoFar() + 100, within);
+        run.finish(writers.stop());
     }
 
     /** 300 rows written, every pod terminated at once (scale to 0), {@code whileStopped}, then scaled back to 3. */
     private void fullStop(String name, String writer, Runnable whileStopped) {
         try (ScenarioRun run = ScenarioRun.begin(lab, name)) {
-            run.expectHealed(SELF_HEAL_BOUND);
             Set<String> rows;
-            try (Writers writers = Writers.throughService(lab, writer, 100_000, Duration.ofMinutes(2))) {
-                writers.awaitAcknowledged(300, Duration.ofMinutes(1));
+            try (Writers writers = healthyAndWriting(
+                    run, () -> Writers.throughService(lab, writer, 100_000, Duration.ofMinutes(2)), 300)) {
                 rows = writers.stop();
             }
             lab.scale(0);
