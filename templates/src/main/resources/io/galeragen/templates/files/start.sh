@@ -51,6 +51,8 @@ STOPPING=0
 SERVER_PID=""
 WSREP_ON=""
 LOCAL_STATE=""
+ROOT_PASSWORD=""
+STATUS_ROW=""
 
 # shellcheck disable=SC2317 # called by the TERM trap
 on_term() {
@@ -93,35 +95,39 @@ stop_child() {
   fi
 }
 
+# The root password from the mounted Secret (or the environment), with builtins only: wsrep_status runs every
+# REFRESH_SECONDS for the container's whole life, and each process it spares is CPU the member keeps.
 root_password() {
   if [[ -n "${MARIADB_ROOT_PASSWORD_FILE:-}" && -r "${MARIADB_ROOT_PASSWORD_FILE:-}" ]]; then
-    cat "$MARIADB_ROOT_PASSWORD_FILE"
+    ROOT_PASSWORD=$(<"$MARIADB_ROOT_PASSWORD_FILE")
   else
-    printf '%s' "${MARIADB_ROOT_PASSWORD:-}"
+    ROOT_PASSWORD=${MARIADB_ROOT_PASSWORD:-}
   fi
 }
 
-# One line: wsrep_on, cluster status, local state, cluster state uuid, last committed; nothing if no server answers.
+# Sets STATUS_ROW to one line: wsrep_on, cluster status, local state, cluster state uuid, last committed; empty if no
+# server answers.
 wsrep_status() {
-  MYSQL_PWD=$(root_password) timeout 10 mariadb --protocol=socket --user=root --batch --skip-column-names \
+  root_password
+  STATUS_ROW=$(MYSQL_PWD=$ROOT_PASSWORD timeout 10 mariadb --protocol=socket --user=root --batch --skip-column-names \
     --connect-timeout=2 --execute="SELECT @@wsrep_on,
       (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_CLUSTER_STATUS'),
       (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_LOCAL_STATE'),
       (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_CLUSTER_STATE_UUID'),
       (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_LAST_COMMITTED')" \
-    2>/dev/null
+    2>/dev/null) || STATUS_ROW=""
 }
 
 # Publishes what mariadbd says now; sets WSREP_ON and LOCAL_STATE for the checks below.
 refresh_state() {
-  local row cluster_status cluster_uuid last_committed before=${STATE[cluster]}
+  local cluster_status cluster_uuid last_committed before=${STATE[cluster]}
   WSREP_ON="" LOCAL_STATE=""
-  row=$(wsrep_status) || row=""
-  if [[ -z "$row" ]]; then
+  wsrep_status
+  if [[ -z "$STATUS_ROW" ]]; then
     state_set status=starting cluster=-
     return
   fi
-  read -r WSREP_ON cluster_status LOCAL_STATE cluster_uuid last_committed <<<"$row"
+  read -r WSREP_ON cluster_status LOCAL_STATE cluster_uuid last_committed <<<"$STATUS_ROW"
   if [[ "$WSREP_ON" != 1 ]]; then
     # The entrypoint's temporary server (first initialisation), or a standalone server.
     state_set status=starting cluster=-

@@ -15,14 +15,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Polls every member about once a second while a scenario runs (kubectl exec, SQL over the socket) and keeps what it
+ * Polls every member every two seconds while a scenario runs (kubectl exec, SQL over the socket) and keeps what it
  * saw: when a Primary component first accepted writes, when every member was first Synced in one, and any moment at
  * which two Primary components accepted writes (two members both Primary and ready, each outside the other's
  * component, or on different cluster histories).
  */
 public final class Sampler implements AutoCloseable {
 
-    private static final Duration PERIOD = Duration.ofSeconds(1);
+    /**
+     * Each round is a kubectl exec per member: at one a second the rounds took a third of the processes a lab starts
+     * and slowed the recoveries they time when two labs share the two cores (measured with process accounting).
+     */
+    private static final Duration PERIOD = Duration.ofSeconds(2);
 
     /** One round: every member's status at about the same moment. */
     public record Round(Instant at, Map<String, Members.Status> members) {}

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 10 i, issue 11 must show 1 and 5: power loss of every pod at once under writes. Every PVC sits on the
@@ -24,9 +27,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  * every member loses what it had not fsynced, at the same moment. Also the cut within 30 s after a member finished an
  * SST: what the joiner received must survive. {@code -Dpodlab.powerCuts=N} runs each N times (evidence; CI runs each
  * once).
+ *
+ * <p>Runs beside the sequential classes, in the second lab ({@link Labs#SECOND_LAB}); its two scenarios share the lab,
+ * one after the other ({@code SAME_THREAD}, as in LongOutagesIT).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Labs.SECOND_LAB)
 class PowerLossIT {
 
     static final Duration SELF_HEAL_BOUND = Duration.ofMinutes(8);
@@ -40,7 +48,8 @@ class PowerLossIT {
 
     @BeforeAll
     void startLab() {
-        lab = Labs.startHealthy(Labs.config(Labs.basicExample()).withUnsyncedVolumes(true), SELF_HEAL_BOUND);
+        lab = Labs.startHealthy(
+                Labs.config(Labs.SECOND_ID, Labs.basicExample()).withUnsyncedVolumes(true), SELF_HEAL_BOUND);
     }
 
     @AfterAll
@@ -50,6 +59,7 @@ class PowerLossIT {
 
     @Test
     @Order(1)
+    @Execution(ExecutionMode.SAME_THREAD)
     void i_powerLossOfEveryPodAtOnceUnderWrites() {
         for (int cut = 1; cut <= POWER_CUTS; cut++) {
             powerCutUnderWrites("i. power loss of every pod at once under writes" + label(cut), "i" + cut, run -> {});
@@ -63,6 +73,7 @@ class PowerLossIT {
      */
     @Test
     @Order(2)
+    @Execution(ExecutionMode.SAME_THREAD)
     void i_powerLossWithinThirtySecondsAfterAnSst() {
         for (int cut = 1; cut <= POWER_CUTS; cut++) {
             int delay = SECONDS_AFTER_SST.get((cut - 1) % SECONDS_AFTER_SST.size());
